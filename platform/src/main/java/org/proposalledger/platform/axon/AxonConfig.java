@@ -20,8 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -37,7 +35,11 @@ import java.time.Clock;
 @EnableConfigurationProperties(LedgerProperties.class)
 public class AxonConfig {
 
-    /** Kept apart from the web ObjectMapper so HTTP settings never change the stored event format. */
+    /**
+     * Kept apart from the web ObjectMapper so HTTP settings never change the stored event
+     * format. Registered after Boot's Jackson configuration, so Boot's (primary) web mapper
+     * still exists beside it.
+     */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
@@ -46,11 +48,9 @@ public class AxonConfig {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** The web's mapper; declared because a named ObjectMapper bean switches Boot's own off. */
     @Bean
-    @Primary
-    public ObjectMapper jacksonObjectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.createXmlMapper(false).build();
+    static EmbeddedEventStoreUrl embeddedEventStoreUrl(ObjectProvider<LedgerProperties> properties) {
+        return new EmbeddedEventStoreUrl(properties);
     }
 
     @Bean

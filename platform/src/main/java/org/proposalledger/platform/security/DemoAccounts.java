@@ -12,7 +12,7 @@ import java.util.List;
 final class DemoAccounts {
 
     static final List<String> NAMES = List.of(
-            "office", "supervisor", "unit-commerce", "unit-education", "deputy-zhu", "deputy-gao");
+            "office", "supervisor", "unit-commerce", "unit-education", "deputy-zhu", "deputy-gao", "reader");
 
     private DemoAccounts() {
     }

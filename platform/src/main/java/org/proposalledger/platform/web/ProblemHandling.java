@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.proposalledger.api.error.CommandRejectedException;
 import org.slf4j.Logger;
@@ -74,6 +75,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT,
                 "Someone else changed this at the same moment, or it already exists; reload and try again.",
                 "concurrent-modification");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "It already exists.", "already-exists");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -5,7 +5,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Create or update a congress session (PUT is idempotent). */
 public record RecordCongressSession(
-        @TargetAggregateIdentifier SessionId sessionId,
+        SessionId sessionId,
         String name,
         LocalDate opensOn) {
+
+    /** All aggregate types share one identifier space in the event store, so reference ids carry a type prefix. */
+    public static String aggregateIdOf(SessionId sessionId) {
+        return "session:" + sessionId.value();
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return sessionId == null ? null : aggregateIdOf(sessionId);
+    }
 }

@@ -1,0 +1,56 @@
+package org.proposalledger.command;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.proposalledger.command.deadline.DeadlineRules;
+import org.proposalledger.command.deadline.WeekdayCalendar;
+import org.proposalledger.command.deadline.WorkingCalendar;
+import org.proposalledger.command.proposal.Proposal;
+import org.proposalledger.command.proposal.ProposalIds;
+import org.proposalledger.command.reference.CongressSession;
+import org.proposalledger.command.reference.Deputy;
+import org.proposalledger.command.reference.EventStoreReferenceData;
+import org.proposalledger.command.reference.HandlingUnit;
+import org.proposalledger.command.reference.ReferenceData;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * The command side's Spring wiring. Aggregates are registered here rather than with Axon's
+ * Spring stereotype, so the domain classes stay free of Spring. The beans below are what the
+ * aggregates' command handlers receive as parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    @Bean
+    public static ConfigurerModule commandSideAggregates() {
+        return configurer -> configurer
+                .configureAggregate(Proposal.class)
+                .configureAggregate(CongressSession.class)
+                .configureAggregate(HandlingUnit.class)
+                .configureAggregate(Deputy.class);
+    }
+
+    @Bean
+    public WorkingCalendar workingCalendar() {
+        return new WeekdayCalendar();
+    }
+
+    @Bean
+    public DeadlineRules deadlineRules(WorkingCalendar calendar) {
+        return new DeadlineRules(calendar);
+    }
+
+    @Bean
+    public ReferenceData referenceData(EventStore eventStore) {
+        return new EventStoreReferenceData(eventStore);
+    }
+
+    @Bean
+    public ProposalIds proposalIds(Clock clock) {
+        return new ProposalIds(clock);
+    }
+}

@@ -1,0 +1,72 @@
+package org.proposalledger.query;
+
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.proposalledger.query.history.HistoryProjection;
+import org.proposalledger.query.mongo.ReadModelMongoAutoConfiguration;
+import org.proposalledger.query.projection.FlushAtEndOfBatch;
+import org.proposalledger.query.projection.Projections;
+import org.proposalledger.query.proposal.ProposalProjection;
+import org.proposalledger.query.reference.ReferenceDataProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.core.env.Environment;
+
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The query side as a library: any application with this module on its classpath gets the
+ * projections, query handlers and query API, whatever package it scans.
+ * <p>
+ * The projections run in one pooled streaming processor with large batches (Axon's default
+ * batch of 1 would write every event on its own). Settings, overridable:
+ * {@code ledger.query.projection.batch-size} (500), {@code .segments} (initial segment count,
+ * 4) and {@code .threads} (2). If {@code axon.eventhandling.processors.proposal-views.*} is set,
+ * Axon's own property-driven registration is left in charge of the processor.
+ */
+@AutoConfiguration(after = ReadModelMongoAutoConfiguration.class)
+@ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
+        ReferenceDataProjection.class})
+public class QuerySideAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);
+
+    @Bean
+    public ConfigurerModule proposalViewsProcessing(Environment env,
+                                                    @Value("${ledger.query.projection.batch-size:500}") int batchSize,
+                                                    @Value("${ledger.query.projection.segments:4}") int segments,
+                                                    @Value("${ledger.query.projection.threads:2}") int threads) {
+        boolean axonProperties = Binder.get(env)
+                .bind("axon.eventhandling.processors." + Projections.GROUP, Bindable.mapOf(String.class, Object.class))
+                .map(Map::isEmpty).map(empty -> !empty).orElse(false);
+        return configurer -> configurer.eventProcessing(processing -> {
+            if (axonProperties) {
+                log.info("Processor {} is configured by axon.eventhandling.processors.* properties", Projections.GROUP);
+            } else {
+                processing.registerPooledStreamingEventProcessor(Projections.GROUP, c -> c.eventStore(),
+                        (config, builder) -> {
+                            ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads,
+                                    new AxonThreadFactory("WorkPackage[" + Projections.GROUP + "]"));
+                            config.onShutdown(workers::shutdown);
+                            return builder.workerExecutor(workers)
+                                    .initialSegmentCount(segments)
+                                    .batchSize(batchSize);
+                        });
+            }
+            // A failing handler must stop the batch (and retry it), not be logged and skipped:
+            // skipping would leave the read model silently behind the event store.
+            processing.registerListenerInvocationErrorHandler(Projections.GROUP,
+                            c -> PropagatingErrorHandler.instance())
+                    .registerHandlerInterceptor(Projections.GROUP, c -> new FlushAtEndOfBatch());
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package org.proposalledger.query.mongo;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An in-process server speaking the MongoDB wire protocol, its data in one H2 MVStore file,
+ * reachable only from this machine on a port picked at start.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final Path file;
+
+    private EmbeddedMongo(MongoServer server, InetSocketAddress address, Path file) {
+        this.server = server;
+        this.address = address;
+        this.file = file;
+    }
+
+    /** Opens (or creates) {@code file} and listens on 127.0.0.1 on a free port. */
+    public static EmbeddedMongo start(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create read-model folder " + absolute.getParent(), e);
+        }
+        // fails fast if another process has the file open (MVStore locks it)
+        MongoServer server = new MongoServer(new H2Backend(absolute.toString()));
+        try {
+            server.bind("127.0.0.1", 0);
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw e;
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded read-model store on {} ({})", address, absolute);
+        return new EmbeddedMongo(server, address, absolute);
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Closes client connections still open, then the store (which writes its last changes). */
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,28 @@
+package org.proposalledger.query.projection;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Writes a batch's read-model changes right after its last event was handled, while the unit
+ * of work is still processing. Streaming processors store their token in the first
+ * prepare-commit callback, ahead of anything a handler registers, and the token store
+ * (MongoDB) is not in the batch's transaction: flushing here keeps "read model written, then
+ * token stored", so a crash or a failed write re-delivers events instead of losing them.
+ */
+public class FlushAtEndOfBatch implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        UnitOfWork<?> root = unitOfWork.root();
+        boolean last = !(root instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage(unitOfWork.getMessage());
+        if (last) {
+            ProjectionBatch.flushIfStarted(root);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+package org.proposalledger.query.projection;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The write buffers of one event batch. Handlers collect their changes here, keyed per
+ * document, so a batch loads each touched document once and writes it once.
+ * <p>
+ * Flushed by {@link FlushAtEndOfBatch} after the batch's last event — before the processor
+ * stores its token, which it does first thing in the prepare-commit phase. The prepare-commit
+ * flush registered here is the fallback when the interceptor is absent (for example a
+ * handler invoked in a plain unit of work); flushing twice writes nothing the second time.
+ */
+public final class ProjectionBatch {
+
+    static final String RESOURCE_KEY = ProjectionBatch.class.getName();
+
+    private final Map<String, Flushable> buffers = new LinkedHashMap<>();
+
+    /** A part of the batch that writes its collected changes in one go. */
+    public interface Flushable {
+        void flush();
+    }
+
+    /** The batch of the unit of work in progress; the handler must run inside one. */
+    public static ProjectionBatch current() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(RESOURCE_KEY, key -> {
+            ProjectionBatch batch = new ProjectionBatch();
+            root.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
+    }
+
+    /** The batch's buffer called {@code name}, created on first use. */
+    @SuppressWarnings("unchecked")
+    public <B extends Flushable> B buffer(String name, Supplier<B> factory) {
+        return (B) buffers.computeIfAbsent(name, n -> factory.get());
+    }
+
+    public void flush() {
+        buffers.values().forEach(Flushable::flush);
+    }
+
+    /** Flushes the batch bound to {@code unitOfWork}'s root, if a handler started one. */
+    static void flushIfStarted(UnitOfWork<?> unitOfWork) {
+        ProjectionBatch batch = unitOfWork.root().getResource(RESOURCE_KEY);
+        if (batch != null) {
+            batch.flush();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.proposalledger.query.proposal;
+
+import java.util.regex.Pattern;
+
+/** The shape an id must have before it is looked up. */
+public final class ProposalIds {
+
+    public static final String PATTERN = "[A-Za-z0-9._-]+";
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern COMPILED = Pattern.compile(PATTERN);
+
+    private ProposalIds() {
+    }
+
+    public static boolean isValid(String id) {
+        return id != null && id.length() <= MAX_LENGTH && COMPILED.matcher(id).matches();
+    }
+}

@@ -1,0 +1,123 @@
+package org.proposalledger.query.proposal;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.proposalledger.api.proposal.Category;
+import org.proposalledger.api.proposal.ProposalStatus;
+import org.proposalledger.api.query.FindProposal;
+import org.proposalledger.api.query.GetProposalHistory;
+import org.proposalledger.api.query.ListProposals;
+import org.proposalledger.api.query.ProposalHistory;
+import org.proposalledger.api.query.ProposalPage;
+import org.proposalledger.api.query.ProposalView;
+import org.proposalledger.api.security.Actor;
+import org.proposalledger.platform.security.CurrentActor;
+import org.proposalledger.platform.web.CorrelationIdFilter;
+import org.proposalledger.platform.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Read side of the proposal API. Every answer goes through the query bus as the signed-in
+ * actor, so HTTP and bus callers are served by the same handlers and visibility rules.
+ */
+@RestController
+@RequestMapping("/api/v1/proposals")
+public class ProposalQueryController {
+
+    static final int DEFAULT_LIMIT = 50;
+    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
+
+    private final QueryGateway queries;
+
+    public ProposalQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/{id}")
+    public ProposalView proposal(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                                 @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
+        ProposalView view = ask(new FindProposal(id), ResponseTypes.instanceOf(ProposalView.class));
+        if (view == null) {
+            throw new NotFoundException("No such proposal: " + id);
+        }
+        return view;
+    }
+
+    @GetMapping("/{id}/history")
+    public ProposalHistory history(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                                   @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
+        ProposalHistory history = ask(new GetProposalHistory(id), ResponseTypes.instanceOf(ProposalHistory.class));
+        if (history == null) {
+            throw new NotFoundException("No such proposal: " + id);
+        }
+        return history;
+    }
+
+    @GetMapping
+    public ProposalPage list(
+            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String unitId,
+            @RequestParam(required = false) ProposalStatus status,
+            @RequestParam(required = false) Category category,
+            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String deputyId,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(ListProposals.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Size(max = 128) String cursor) {
+        if (cursor != null && !PageCursor.isValid(cursor)) {
+            throw new InvalidCursor();
+        }
+        ListProposals query = new ListProposals(sessionId, unitId, status == null ? null : status.name(),
+                category == null ? null : category.name(), deputyId, limit, cursor);
+        return ask(query, ResponseTypes.instanceOf(ProposalPage.class));
+    }
+
+    private <R> R ask(Object query, ResponseType<R> type) {
+        Actor actor = CurrentActor.get();
+        MetaData metaData = MetaData.from(actor.toMetaData())
+                .and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
+        try {
+            return queries.query(new GenericMessage<>(query, metaData), type).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** A cursor this API did not hand out. */
+    static final class InvalidCursor extends RuntimeException {
+        InvalidCursor() {
+            super("cursor is malformed", null, false, false);
+        }
+    }
+
+    @ExceptionHandler(InvalidCursor.class)
+    ProblemDetail invalidCursor(InvalidCursor e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Parameter 'cursor' is not a cursor this API returned.");
+        pd.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        pd.setType(URI.create("urn:proposal-ledger:problem:invalid-request"));
+        pd.setProperty("rule", "invalid-request");
+        pd.setProperty("errors", List.of(Map.of("field", "cursor", "message", "malformed cursor")));
+        return pd;
+    }
+}

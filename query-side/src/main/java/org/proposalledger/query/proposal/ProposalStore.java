@@ -1,0 +1,104 @@
+package org.proposalledger.query.proposal;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.proposalledger.api.query.ListProposals;
+import org.proposalledger.api.query.ProposalPage;
+import org.proposalledger.api.query.ProposalView;
+import org.proposalledger.query.mongo.DocumentMapper;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code proposals} collection: one document per proposal, {@code _id} = proposal id,
+ * otherwise shaped like {@link ProposalView}.
+ */
+@Component
+public class ProposalStore {
+
+    public static final String COLLECTION = "proposals";
+
+    /** Every list filter, each followed by {@code _id} so a filtered page is one index range on real MongoDB. */
+    private static final List<String> FILTERED_FIELDS =
+            List.of("sessionId", "leadUnitId", "coUnitIds", "status", "category", "proposers");
+
+    private final MongoTemplate mongo;
+    private final DocumentMapper mapper;
+
+    public ProposalStore(MongoTemplate mongo, DocumentMapper mapper) {
+        this.mongo = mongo;
+        this.mapper = mapper;
+        ensureIndexes();
+    }
+
+    public MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    public Document toDocument(ProposalView view) {
+        return mapper.toDocument(view, "id");
+    }
+
+    public ProposalView fromDocument(Document doc) {
+        return mapper.fromDocument(doc, "id", ProposalView.class);
+    }
+
+    public ProposalView find(String id) {
+        Document doc = collection().find(Filters.eq("_id", id)).first();
+        return doc == null ? null : fromDocument(doc);
+    }
+
+    /**
+     * One page in id order. The embedded server uses no secondary index, so this is written as
+     * "{@code _id} after the cursor, filtered, sorted by {@code _id}, limit + 1" — the shape
+     * real MongoDB answers from the indexes below and the embedded one by a scan.
+     */
+    public ProposalPage list(ListProposals q) {
+        List<Bson> filters = new ArrayList<>();
+        if (q.cursor() != null) {
+            filters.add(Filters.gt("_id", PageCursor.decode(q.cursor())));
+        }
+        if (q.sessionId() != null) {
+            filters.add(Filters.eq("sessionId", q.sessionId()));
+        }
+        if (q.unitId() != null) {
+            filters.add(Filters.or(Filters.eq("leadUnitId", q.unitId()), Filters.eq("coUnitIds", q.unitId())));
+        }
+        if (q.status() != null) {
+            filters.add(Filters.eq("status", q.status()));
+        }
+        if (q.category() != null) {
+            filters.add(Filters.eq("category", q.category()));
+        }
+        if (q.deputyId() != null) {
+            filters.add(Filters.eq("proposers", q.deputyId()));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        List<Document> docs = collection().find(filter).sort(Sorts.ascending("_id")).limit(q.limit() + 1)
+                .into(new ArrayList<>());
+        boolean more = docs.size() > q.limit();
+        List<ProposalView> items = docs.stream().limit(q.limit()).map(this::fromDocument).toList();
+        return new ProposalPage(items, more ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
+    }
+
+    public void ensureIndexes() {
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        for (String field : FILTERED_FIELDS) {
+            indexes.createIndex(new Index().on(field, Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
+                    .named(field + "_id"));
+        }
+    }
+
+    public void drop() {
+        mongo.dropCollection(COLLECTION);
+    }
+}
