@@ -4,7 +4,7 @@ import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.proposalledger.query.history.HistoryProjection;
-import org.proposalledger.query.mongo.ReadModelMongoAutoConfiguration;
+import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.proposal.ProposalProjection;
@@ -33,7 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * 4) and {@code .threads} (2). If {@code axon.eventhandling.processors.proposal-views.*} is set,
  * Axon's own property-driven registration is left in charge of the processor.
  */
-@AutoConfiguration(after = ReadModelMongoAutoConfiguration.class)
+@AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
 @ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
         ReferenceDataProjection.class})
 public class QuerySideAutoConfiguration {

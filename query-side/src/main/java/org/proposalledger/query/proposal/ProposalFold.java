@@ -71,7 +71,7 @@ public final class ProposalFold {
         Instant at = meta.timestamp();
 
         if (event instanceof ProposalSubmitted e) {
-            d.sessionId = e.sessionId().value();
+            d.sessionId = value(e.sessionId());
             d.title = e.title();
             d.proposers = e.proposerIds().stream().map(p -> p.value()).toList();
             d.andOthers = e.andOthers();
@@ -186,11 +186,9 @@ public final class ProposalFold {
         long version;
 
         static Draft skeleton(String id) {
-            Draft d = new Draft(new ProposalView(id, null, null, null, List.of(), false, null, null, List.of(),
+            return new Draft(new ProposalView(id, null, null, null, List.of(), false, null, null, List.of(),
                     null, false, null, null, List.of(), null, null, false, List.of(), List.of(), List.of(),
                     List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, -1));
-            d.status = null;
-            return d;
         }
 
         Draft(ProposalView v) {

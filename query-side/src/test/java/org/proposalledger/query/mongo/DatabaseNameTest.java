@@ -11,14 +11,14 @@ class DatabaseNameTest {
     @Test
     void theDatabaseIsLedgerUnlessConfiguredOrNamedInTheUri() {
         MockEnvironment env = new MockEnvironment();
-        assertThat(ReadModelMongoAutoConfiguration.databaseName(env, null)).isEqualTo("ledger");
-        assertThat(ReadModelMongoAutoConfiguration.databaseName(env,
+        assertThat(ReadModelStoreAutoConfiguration.databaseName(env, null)).isEqualTo("ledger");
+        assertThat(ReadModelStoreAutoConfiguration.databaseName(env,
                 () -> new ConnectionString("mongodb://db.example:27017"))).isEqualTo("ledger");
-        assertThat(ReadModelMongoAutoConfiguration.databaseName(env,
+        assertThat(ReadModelStoreAutoConfiguration.databaseName(env,
                 () -> new ConnectionString("mongodb://db.example:27017/views"))).isEqualTo("views");
 
         env.setProperty("spring.data.mongodb.database", "configured");
-        assertThat(ReadModelMongoAutoConfiguration.databaseName(env,
+        assertThat(ReadModelStoreAutoConfiguration.databaseName(env,
                 () -> new ConnectionString("mongodb://db.example:27017/views"))).isEqualTo("configured");
     }
 }

@@ -19,7 +19,8 @@ class ViewerTest {
 
     private static ProposalView view() {
         ProposalView v = FOLD.apply(null, Events.submitted("p-1"), new EventMeta(0, Instant.EPOCH, null, null));
-        return FOLD.apply(v, Events.assigned("p-1", "education", "commerce"), new EventMeta(1, Instant.EPOCH, null, null));
+        return FOLD.apply(v, Events.assigned("p-1", "education", "commerce"),
+                new EventMeta(1, Instant.EPOCH, null, null));
     }
 
     private static final ListProposals ANY = new ListProposals(null, "education", null, null, "gao-li", 10, null);

@@ -51,7 +51,11 @@ public final class Events {
     }
 
     public static ProposalRegistered registered(String id, String number) {
-        return new ProposalRegistered(ProposalId.of(id), SessionId.of(SESSION), number);
+        return registeredIn(SESSION, id, number);
+    }
+
+    public static ProposalRegistered registeredIn(String session, String id, String number) {
+        return new ProposalRegistered(ProposalId.of(id), SessionId.of(session), number);
     }
 
     public static ProposalRejected rejected(String id) {
@@ -63,7 +67,11 @@ public final class Events {
     }
 
     public static ProposalAssigned assigned(String id, String lead, String... coUnits) {
-        return new ProposalAssigned(ProposalId.of(id), SessionId.of(SESSION), UnitId.of(lead),
+        return assignedIn(SESSION, id, lead, coUnits);
+    }
+
+    public static ProposalAssigned assignedIn(String session, String id, String lead, String... coUnits) {
+        return new ProposalAssigned(ProposalId.of(id), SessionId.of(session), UnitId.of(lead),
                 Arrays.stream(coUnits).map(UnitId::of).toList(), ASSIGNED_ON, DUE_ON);
     }
 

@@ -52,17 +52,25 @@ public final class ProjectionProgress {
     public void rewindWithoutReset() {
         PooledStreamingEventProcessor processor = processor();
         processor.shutDown();
-        for (int segment : tokenStore.fetchSegments(Projections.GROUP)) {
-            tokenStore.storeToken(null, Projections.GROUP, segment);
+        try {
+            // the tail token, not null: MongoTokenStore.storeToken cannot store a null token
+            TrackingToken start = eventStore.createTailToken();
+            for (int segment : tokenStore.fetchSegments(Projections.GROUP)) {
+                tokenStore.storeToken(start, Projections.GROUP, segment);
+            }
+        } finally {
+            processor.start();
         }
-        processor.start();
     }
 
     /** A replay: reset handlers drop the read models, then everything is delivered again. */
     public void replay() {
         PooledStreamingEventProcessor processor = processor();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } finally {
+            processor.start();
+        }
     }
 }
