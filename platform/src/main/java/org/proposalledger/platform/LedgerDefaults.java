@@ -12,8 +12,12 @@ import java.io.UncheckedIOException;
 /**
  * Adds {@code ledger-defaults.properties} as the last property source, so every deployable
  * (standalone, command side, query side) shares one vocabulary and any setting can override it.
+ * Also turns Axon's update checker off unless told otherwise: it phones home, and it reads only
+ * a JVM system property, not Spring's environment.
  */
 public class LedgerDefaults implements EnvironmentPostProcessor {
+
+    static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -22,6 +26,10 @@ public class LedgerDefaults implements EnvironmentPostProcessor {
                     new ResourcePropertySource("ledgerDefaults", new ClassPathResource("ledger-defaults.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(UPDATE_CHECKER_DISABLED,
+                    environment.getProperty(UPDATE_CHECKER_DISABLED, "true"));
         }
     }
 }
