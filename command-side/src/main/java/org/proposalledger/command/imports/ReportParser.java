@@ -39,7 +39,7 @@ public final class ReportParser {
     private static final String CLOSERS = "”’」』）)》】\"'";
     private static final int MAX_UNIT_NAME = 40;
 
-    private static final Pattern FIGURE_SUGGESTIONS = Pattern.compile("共\\s*(\\d+)\\s*件");
+    private static final Pattern FIGURE_SUGGESTIONS = Pattern.compile("共[^\\d。，,]{0,8}?(\\d+)\\s*件");
     private static final Pattern FIGURE_DEPARTMENTS = Pattern.compile("(\\d+)\\s*个市直(部门|单位)");
     private static final Pattern FIGURE_COUNTIES = Pattern.compile("(\\d+)\\s*个县");
 
