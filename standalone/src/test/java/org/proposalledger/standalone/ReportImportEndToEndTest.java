@@ -121,6 +121,71 @@ class ReportImportEndToEndTest {
     }
 
     @Test
+    void other_layouts_of_the_same_kind_of_report_round_trip_too() {
+        String source = """
+                丙市五届人大二次会议重点建议及办理情况
+
+                前言
+
+                会议期间，市政府共收到代表建议3件。
+
+                关于加强农村饮水安全的建议
+
+                建议者：孔甲 曹乙 魏丙等
+
+                部分山区村饮水
+
+                设施老化,水质不稳定。
+
+                1.加快管网改造。
+
+                2.建立水质监测制度。
+
+                办理情况：已完成12个村的管网改造。
+
+                丙市水利局
+
+                关于增设公交线路的建议
+
+                建议者: 蒋丁
+
+                建议:增设城区至开发区的公交线路。
+
+                办理情况
+
+                已于2022年开通。
+
+                （一）新增线路两条。
+
+                丙市交通运输局
+
+                关于改善县城停车的建议
+
+                建议者:沈戊
+
+                为缓解县城停车难,建议新建立体停车场。
+
+                办理情况
+
+                已列入年度计划。
+
+                丙县人民政府
+                """;
+        Api.Response r = expect(api.postBytes("office", "/api/v1/imports", source.getBytes(StandardCharsets.UTF_8), TEXT), 201);
+        String generated = awaitReport(r.json().get("sessionId").asText(), 3);
+
+        PublishedReport want = parser.parse(source);
+        PublishedReport got = parser.parse(generated);
+        assertThat(got.title()).isEqualTo(want.title());
+        assertThat(got.suggestions()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("line")
+                .containsExactlyElementsOf(want.suggestions());
+        assertThat(got.suggestions().get(0).background()).isEqualTo("部分山区村饮水设施老化,水质不稳定。");
+        assertThat(got.suggestions().get(0).andOthers()).isTrue();
+        assertThat(got.suggestions().get(2).background()).isEmpty();
+        assertThat(generated).contains("由2个市直部门和1个县(市、区)人民政府承办");
+    }
+
+    @Test
     void the_preface_computes_its_figures_from_the_ledger_and_invents_no_rate() {
         String sessionId = importPart1();
         String generated = awaitReport(sessionId, 4);

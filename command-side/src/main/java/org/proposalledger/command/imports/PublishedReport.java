@@ -33,7 +33,7 @@ public record PublishedReport(String title, List<String> preface, StatedFigures 
      * One suggestion.
      *
      * @param line        line of its title in the source, for messages
-     * @param background  background paragraphs, joined by '\n'
+     * @param background  background paragraphs, joined by '\n'; empty when the report gives none
      * @param suggestions each suggestion paragraph as written (with its "一是" / "1." numbering)
      * @param handling    the 办理情况 paragraphs, joined by '\n'
      * @param unit        the handling unit's name from the last line

@@ -294,19 +294,15 @@ public final class ReportParser {
                     split = k;
                 }
             }
-            if (split < 0 && body.size() >= 2) {
-                split = body.size() - 1; // background first, the single suggestion last
+            if (split < 0) {
+                // background first, the single suggestion last; a lone paragraph is the suggestion itself
+                split = Math.max(0, body.size() - 1);
             }
-            if (split > 0) {
-                body.subList(0, split).forEach(p -> background.add(p.text()));
-                body.subList(split, body.size()).forEach(p -> items.add(p.text()));
-            }
+            body.subList(0, split).forEach(p -> background.add(p.text()));
+            body.subList(split, body.size()).forEach(p -> items.add(p.text()));
         }
         int bodyLine = body.isEmpty() ? block.get(handlingAt).line() : body.get(0).line();
-        if (background.isEmpty()) {
-            throw new MalformedReportException(bodyLine,
-                    "suggestion '" + title.text() + "' has no background text before its suggestions");
-        }
+        // a report may give no background; then there is none (empty), never an invented one
         if (items.isEmpty()) {
             throw new MalformedReportException(bodyLine,
                     "suggestion '" + title.text() + "' states no suggestions (expected '建议:' and its text)");

@@ -139,7 +139,10 @@ public class Proposal {
         if (cmd.category() == Category.NOT_STATED && !actor.is(Role.IMPORT)) {
             throw invalid("category-required", "A suggestion needs a category; 未注明 is only for imported reports.");
         }
-        requireText(cmd.background(), "background-required", "A suggestion needs its background.");
+        // a published report may give no background; an import then records none rather than invent one
+        if (actor.is(Role.IMPORT) ? cmd.background() == null : cmd.background() == null || cmd.background().isBlank()) {
+            throw invalid("background-required", "A suggestion needs its background.");
+        }
         requireSuggestions(cmd.suggestions());
         if (!references.sessionExists(cmd.sessionId())) {
             throw invalid("unknown-session", "There is no congress session '" + cmd.sessionId() + "'.");

@@ -314,9 +314,27 @@ class ReportParserTest {
     }
 
     @Test
-    void missingBackgroundIsRejected() {
+    void aSuggestionWithoutBackgroundHasAnEmptyOne() {
         String text = report(SIMPLE.replace("村里道路破损严重。\n\n", ""));
-        assertRejected(text.getBytes(StandardCharsets.UTF_8), 11, "no background");
+        PublishedReport.Suggestion s = parser.parse(text).suggestions().get(0);
+
+        assertThat(s.background()).isEmpty();
+        assertThat(s.suggestions()).containsExactly("一是尽快修路。");
+    }
+
+    @Test
+    void aLoneBodyParagraphIsTheSuggestion() {
+        String text = report(SIMPLE.replace("村里道路破损严重。\n\n建议:\n\n一是尽快修路。", "为方便群众出行,建议尽快修路。"));
+        PublishedReport.Suggestion s = parser.parse(text).suggestions().get(0);
+
+        assertThat(s.background()).isEmpty();
+        assertThat(s.suggestions()).containsExactly("为方便群众出行,建议尽快修路。");
+    }
+
+    @Test
+    void noBodyAtAllIsRejected() {
+        String text = report(SIMPLE.replace("村里道路破损严重。\n\n建议:\n\n一是尽快修路。\n\n", ""));
+        assertRejected(text.getBytes(StandardCharsets.UTF_8), 11, "states no suggestions");
     }
 
     @Test

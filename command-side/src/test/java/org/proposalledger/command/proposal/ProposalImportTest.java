@@ -76,6 +76,26 @@ class ProposalImportTest extends ProposalTestSupport {
     }
 
     @Test
+    void import_submits_without_background_when_the_report_gives_none() {
+        SubmitProposal cmd = new SubmitProposal(ID, SESSION, "关于支持园区建设的建议", List.of(ZHU), false,
+                Category.NOT_STATED, "", List.of("建议尽快建设园区。"));
+        fixture.givenNoPriorActivity()
+                .when(cmd, IMPORT)
+                .expectEvents(new ProposalSubmitted(ID, SESSION, "关于支持园区建设的建议", List.of(ZHU), false,
+                        Category.NOT_STATED, "", List.of("建议尽快建设园区。")));
+    }
+
+    @Test
+    void a_deputy_cannot_submit_without_background() {
+        SubmitProposal cmd = new SubmitProposal(ID, SESSION, "关于支持园区建设的建议", List.of(ZHU), false,
+                Category.ECONOMY, "", List.of("建议尽快建设园区。"));
+        fixture.givenNoPriorActivity()
+                .when(cmd, PROPOSER)
+                .expectNoEvents()
+                .expectException(rejected(INVALID, "background-required"));
+    }
+
+    @Test
     void import_registers() {
         fixture.given(importedSubmission())
                 .when(new RegisterProposal(ID, "未注明"), IMPORT)

@@ -55,7 +55,9 @@ public final class KeyProposalsReportBuilder {
         for (ProposalView p : listed) {
             lines.add(new KeyProposalsReport.Line(SUGGESTION_TITLE, p.title()));
             lines.add(new KeyProposalsReport.Line(HEADING, "建议者:" + proposers(p, deputyNames)));
-            paragraphs(p.background()).forEach(t -> lines.add(new KeyProposalsReport.Line(TEXT, t)));
+            if (p.background() != null && !p.background().isBlank()) { // imported without background: none to write
+                paragraphs(p.background()).forEach(t -> lines.add(new KeyProposalsReport.Line(TEXT, t)));
+            }
             lines.add(new KeyProposalsReport.Line(HEADING, "建议:"));
             p.suggestions().forEach(t -> lines.add(new KeyProposalsReport.Line(TEXT, t)));
             lines.add(new KeyProposalsReport.Line(HEADING, "办理情况"));

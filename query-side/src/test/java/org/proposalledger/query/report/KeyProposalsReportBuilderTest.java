@@ -103,6 +103,18 @@ class KeyProposalsReportBuilderTest {
     }
 
     @Test
+    void noBackgroundParagraphWhenTheLedgerHoldsNone() {
+        ProposalView v = view("a", 1, "REPLIED", "commerce", null, List.of(), List.of(reply("commerce", "已办理。")), List.of());
+        ProposalView noBackground = new ProposalView(v.id(), v.sessionId(), v.number(), v.title(), v.proposers(),
+                v.andOthers(), v.category(), "", v.suggestions(), v.status(), v.key(), v.supervisingLeader(),
+                v.leadUnitId(), v.coUnitIds(), v.assignedOn(), v.dueOn(), v.overdue(), v.extensions(), v.returns(),
+                v.coOpinions(), v.consultations(), v.replies(), v.ratings(), v.followUps(), v.rejectionReason(),
+                v.withdrawalReason(), v.closingDecision(), v.submittedAt(), v.updatedAt(), v.version());
+
+        assertThat(text(List.of(noBackground))).contains("建议者:高永红 孙杰连等\n\n建议:\n\n一是甲。");
+    }
+
+    @Test
     void anEmptySessionStatesNoRates() {
         assertThat(text(List.of())).contains("某市某会议共有代表建议0件,尚未交办。答复率未注明,面商率未注明,满意率未注明。");
     }
