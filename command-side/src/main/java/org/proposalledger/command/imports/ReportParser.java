@@ -38,6 +38,8 @@ public final class ReportParser {
     private static final String SENTENCE_END = "。！？；：…!?;:";
     private static final String CLOSERS = "”’」』）)》】\"'";
     private static final int MAX_UNIT_NAME = 40;
+    /** Page numbers a PDF extraction leaves on their own line: "3", "- 3 -", "—3—", "第3页". */
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－\\s]*(第\\s*)?\\d{1,4}\\s*(页)?[-—–－\\s]*$");
 
     private static final Pattern FIGURE_SUGGESTIONS = Pattern.compile("共[^\\d。，,]{0,8}?(\\d+)\\s*件");
     private static final Pattern FIGURE_DEPARTMENTS = Pattern.compile("(\\d+)\\s*个市直(部门|单位)");
@@ -118,7 +120,7 @@ public final class ReportParser {
                 }
             }
             String trimmed = trim(line);
-            if (!trimmed.isEmpty()) {
+            if (!trimmed.isEmpty() && !PAGE_NUMBER.matcher(trimmed).matches()) {
                 out.add(new Para(trimmed, i + 1));
             }
         }
@@ -157,8 +159,8 @@ public final class ReportParser {
             StringBuilder text = new StringBuilder(current.text());
             int next = i + 1;
             // the document title (first line) is never joined: it has no punctuation by nature
-            while (i > 0 && !isHeading(text.toString()) && !endsSentence(text.toString()) && next < lines.size()
-                    && !isHeading(lines.get(next).text()) && !isNumbered(lines.get(next).text())
+            while (i > 0 && !isHeadingAt(lines, i) && !endsSentence(text.toString()) && next < lines.size()
+                    && !isHeadingAt(lines, next) && !isNumbered(lines.get(next).text())
                     && !isBlockLast(lines, next)) {
                 text.append(lines.get(next).text());
                 next++;
@@ -171,7 +173,25 @@ public final class ReportParser {
 
     /** The line before a suggestion title, or the last line: the unit's name, never joined into. */
     private static boolean isBlockLast(List<Para> lines, int index) {
-        return index == lines.size() - 1 || isTitle(lines.get(index + 1).text());
+        return index == lines.size() - 1 || isTitleAt(lines, index + 1);
+    }
+
+    private static boolean isHeadingAt(List<Para> lines, int index) {
+        return isHeading(lines.get(index).text()) || isTitleAt(lines, index);
+    }
+
+    /**
+     * "关于…建议" anywhere; any other short unpunctuated line ending in 建议 (e.g. "加快…的建议")
+     * only when 建议者 follows it.
+     */
+    private static boolean isTitleAt(List<Para> lines, int index) {
+        String s = lines.get(index).text();
+        if (isTitle(s)) {
+            return true;
+        }
+        return index > 0 && index + 1 < lines.size() && s.endsWith("建议") && s.length() <= 100
+                && !isHeading(s) && s.chars().noneMatch(c -> "。；;！？，,：:".indexOf(c) >= 0)
+                && PROPOSERS.matcher(lines.get(index + 1).text()).matches();
     }
 
     private static boolean isHeading(String s) {
@@ -214,7 +234,7 @@ public final class ReportParser {
         if (i < paras.size() && PREFACE_HEADING.matcher(paras.get(i).text()).matches()) {
             i++;
         }
-        while (i < paras.size() && !isTitle(paras.get(i).text())) {
+        while (i < paras.size() && !isTitleAt(paras, i)) {
             Para p = paras.get(i);
             if (PROPOSERS.matcher(p.text()).matches() || HANDLING_HEADING.matcher(p.text()).matches()) {
                 throw new MalformedReportException(p.line(), "'" + abbreviate(p.text())
@@ -230,7 +250,7 @@ public final class ReportParser {
         List<PublishedReport.Suggestion> suggestions = new ArrayList<>();
         while (i < paras.size()) {
             int end = i + 1;
-            while (end < paras.size() && !isTitle(paras.get(end).text())) {
+            while (end < paras.size() && !isTitleAt(paras, end)) {
                 end++;
             }
             suggestions.add(suggestion(paras.subList(i, end), paras.get(end - 1).line()));

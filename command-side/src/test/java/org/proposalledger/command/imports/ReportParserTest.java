@@ -223,6 +223,25 @@ class ReportParserTest {
     }
 
     @Test
+    void aTitleWithoutGuanYuIsATitleWhenProposersFollow() {
+        String text = report(SIMPLE, SIMPLE.replace("关于修建道路的建议", "加快修建乡村道路的建议"));
+        List<PublishedReport.Suggestion> s = parser.parse(text).suggestions();
+
+        assertThat(s).extracting(PublishedReport.Suggestion::title).containsExactly("关于修建道路的建议", "加快修建乡村道路的建议");
+        assertThat(s.get(0).unit()).isEqualTo("某市交通运输局");
+    }
+
+    @Test
+    void pageNumbersLeftByThePdfAreDropped() {
+        String text = report(SIMPLE.replace("村里道路破损严重。", "村里道路破损\n\n- 3 -\n\n严重。")
+                .replace("已列入计划。", "已列入\n\n第4页\n\n计划。\n\n12"));
+        PublishedReport.Suggestion s = parser.parse(text).suggestions().get(0);
+
+        assertThat(s.background()).isEqualTo("村里道路破损严重。");
+        assertThat(s.handling()).isEqualTo("已列入计划。");
+    }
+
+    @Test
     void windowsLineEndingsByteOrderMarkAndNoPreface() {
         String text = "\uFEFF某市人大会议重点建议及办理情况\r\n\r\n" + SIMPLE.replace("\n", "\r\n");
         PublishedReport r = parser.parse(text.getBytes(StandardCharsets.UTF_8));
