@@ -102,6 +102,8 @@ public class Proposal {
     private LocalDate dueOn;
     /** The current assignment came from an imported report, undated. */
     private boolean importedAssignment;
+    /** Submitted from a published report: only an import files a suggestion under category NOT_STATED. */
+    private boolean imported;
     /** The unit that handed the assignment back, while the proposal awaits reassignment. */
     private UnitId returnedBy;
     /** Handling round: 1 from the first assignment, one more per re-handling. */
@@ -163,6 +165,7 @@ public class Proposal {
         requireOfficeOrImport(actor, "register a suggestion");
         requireOpen();
         requireUntriaged();
+        requireImportedIfImport(actor);
         requireText(cmd.number(), "number-required", "Registration needs a number.");
         apply(new ProposalRegistered(id, sessionId, cmd.number()));
     }
@@ -206,6 +209,7 @@ public class Proposal {
         if (status != REGISTERED) {
             throw conflict("already-assigned", "The suggestion is already assigned to '" + leadUnit + "'.");
         }
+        requireImportedIfImport(actor);
         requireUnits(cmd.leadUnitId(), cmd.coUnitIds(), references);
         if (actor.is(Role.IMPORT)) {
             if (cmd.dueOn() != null) {
@@ -482,6 +486,14 @@ public class Proposal {
 
     // ---- guards ----------------------------------------------------------------------------
 
+    /** An import records the steps of the suggestions it imported, never of ones handed in to the ledger. */
+    private void requireImportedIfImport(Actor actor) {
+        if (actor.is(Role.IMPORT) && !imported) {
+            throw conflict("import-requires-imported-proposal",
+                    "An import only records steps of suggestions it imported from a report.");
+        }
+    }
+
     private static void requireOfficeOrImport(Actor actor, String step) {
         if (!actor.is(Role.OFFICE) && !actor.is(Role.IMPORT)) {
             throw forbidden("office-only", "Only the congress office may " + step + ".");
@@ -589,6 +601,7 @@ public class Proposal {
         id = event.proposalId();
         sessionId = event.sessionId();
         proposers = event.proposerIds();
+        imported = event.category() == Category.NOT_STATED;
         status = SUBMITTED;
     }
 

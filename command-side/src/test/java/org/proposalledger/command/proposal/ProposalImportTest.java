@@ -182,6 +182,29 @@ class ProposalImportTest extends ProposalTestSupport {
     }
 
     @Test
+    void import_cannot_register_a_suggestion_handed_in_to_the_ledger() {
+        fixture.given(submitted())
+                .when(new RegisterProposal(ID, "未注明"), IMPORT)
+                .expectNoEvents()
+                .expectException(rejected(CONFLICT, "import-requires-imported-proposal"));
+    }
+
+    @Test
+    void import_cannot_assign_a_suggestion_handed_in_to_the_ledger() {
+        fixture.given(submitted(), registered())
+                .when(new AssignProposal(ID, COMMERCE, List.of(), null), IMPORT)
+                .expectNoEvents()
+                .expectException(rejected(CONFLICT, "import-requires-imported-proposal"));
+    }
+
+    @Test
+    void the_office_may_assign_an_imported_suggestion_with_dates() {
+        fixture.given(importedSubmission(), importedRegistration())
+                .when(new AssignProposal(ID, COMMERCE, List.of(), null), OFFICE)
+                .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(), TODAY, TODAY.plusMonths(3)));
+    }
+
+    @Test
     void import_replying_twice_is_refused() {
         fixture.given(importedAssignment()).andGiven(importedReply())
                 .when(new ReplyToProposal(ID, ReplyClass.NOT_STATED, TEXT, UNIT_NAME), IMPORT)
