@@ -58,7 +58,7 @@ public final class ReportParser {
         if (lines.isEmpty()) {
             throw new MalformedReportException(1, "the report is empty");
         }
-        List<Para> paras = join(lines);
+        List<Para> paras = join(titleLines(lines));
         return structure(paras);
     }
 
@@ -141,6 +141,33 @@ public final class ReportParser {
 
     private static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+    }
+
+    /**
+     * A title set over several lines ("吕梁市四届人大一次会议" / "重点建议及办理情况") is one title:
+     * short unpunctuated lines right after the first, up to 前言 or a line ending in 情况.
+     */
+    private static List<Para> titleLines(List<Para> lines) {
+        StringBuilder title = new StringBuilder(lines.get(0).text());
+        int k = 1;
+        while (k < lines.size() && k <= 3) {
+            String t = lines.get(k).text();
+            boolean titlePart = t.length() <= 40 && !isHeadingAt(lines, k)
+                    && t.chars().noneMatch(c -> "。；;！？，,：:".indexOf(c) >= 0)
+                    && (t.endsWith("情况") || k + 1 < lines.size() && PREFACE_HEADING.matcher(lines.get(k + 1).text()).matches());
+            if (!titlePart || isHeading(title.toString())) {
+                break;
+            }
+            title.append(t);
+            k++;
+        }
+        if (k == 1) {
+            return lines;
+        }
+        List<Para> out = new ArrayList<>();
+        out.add(new Para(title.toString(), lines.get(0).line()));
+        out.addAll(lines.subList(k, lines.size()));
+        return out;
     }
 
     private List<Para> join(List<Para> lines) {

@@ -242,6 +242,21 @@ class ReportParserTest {
     }
 
     @Test
+    void aTitleSetOverTwoLinesIsOneTitle() {
+        String withPreface = "吕梁市四届人大一次会议\n重点建议及办理情况\n\n前言\n\n共收到建议1件。\n\n" + SIMPLE;
+        String withoutPreface = "吕梁市四届人大一次会议\n\n重点建议及办理情况\n\n" + SIMPLE;
+
+        for (String text : List.of(withPreface, withoutPreface)) {
+            PublishedReport r = parser.parse(text);
+            assertThat(r.title()).isEqualTo("吕梁市四届人大一次会议重点建议及办理情况");
+            assertThat(r.sessionName()).isEqualTo("吕梁市四届人大一次会议");
+            assertThat(r.suggestions()).hasSize(1);
+        }
+        assertThat(parser.parse(withPreface).preface()).containsExactly("共收到建议1件。");
+        assertThat(parser.parse(withoutPreface).preface()).isEmpty();
+    }
+
+    @Test
     void windowsLineEndingsByteOrderMarkAndNoPreface() {
         String text = "\uFEFF某市人大会议重点建议及办理情况\r\n\r\n" + SIMPLE.replace("\n", "\r\n");
         PublishedReport r = parser.parse(text.getBytes(StandardCharsets.UTF_8));
