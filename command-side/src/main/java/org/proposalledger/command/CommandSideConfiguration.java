@@ -12,7 +12,17 @@ import org.proposalledger.command.reference.Deputy;
 import org.proposalledger.command.reference.EventStoreReferenceData;
 import org.proposalledger.command.reference.HandlingUnit;
 import org.proposalledger.command.reference.ReferenceData;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.proposalledger.command.imports.ImportOnStart;
+import org.proposalledger.command.imports.ReferenceNames;
+import org.proposalledger.command.imports.ReportImporter;
+import org.proposalledger.platform.web.Commands;
+import java.nio.file.Path;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
@@ -47,6 +57,21 @@ public class CommandSideConfiguration {
     @Bean
     public ReferenceData referenceData(EventStore eventStore) {
         return new EventStoreReferenceData(eventStore);
+    }
+
+    @Bean
+    public ReportImporter reportImporter(Commands commands, ObjectProvider<EventStorageEngine> engine,
+                                         EventStore eventStore) {
+        return new ReportImporter(commands::sendAs, new ReferenceNames(engine.getIfAvailable()), eventStore);
+    }
+
+    /** {@code --import=FILE}: see {@link ImportOnStart}. */
+    @Bean
+    @ConditionalOnProperty("import")
+    public ImportOnStart importOnStart(ReportImporter importer, ConfigurableApplicationContext context,
+                                       Environment env) {
+        return new ImportOnStart(importer, context, Path.of(env.getRequiredProperty("import")),
+                env.getProperty("import.session-id"), env.getProperty("import.exit", Boolean.class, true));
     }
 
     @Bean

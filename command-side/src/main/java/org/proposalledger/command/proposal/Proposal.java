@@ -34,6 +34,7 @@ import org.proposalledger.api.proposal.RecordReplyOverdue;
 import org.proposalledger.api.proposal.RegisterProposal;
 import org.proposalledger.api.proposal.RehandlingOrdered;
 import org.proposalledger.api.proposal.RejectProposal;
+import org.proposalledger.api.proposal.Category;
 import org.proposalledger.api.proposal.ReplyClass;
 import org.proposalledger.api.proposal.ReplyOverdue;
 import org.proposalledger.api.proposal.ReplyToProposal;
@@ -75,6 +76,12 @@ import static org.proposalledger.api.proposal.ProposalStatus.WITHDRAWN;
  * <p>
  * Checks run in a fixed order: the actor's role, a terminal status, the lifecycle state, the
  * actor's link to this proposal (lead unit, co-unit, proposer), and last the command's values.
+ * <p>
+ * An import of a published report (role IMPORT) records only what the report states: it may
+ * submit, register, assign and reply, with "not stated" (未注明) category and reply class and
+ * no dates at all, because the report gives none. Steps that reckon from the assignment date
+ * (return window, extension limit, overdue) are refused on such an undated assignment rather
+ * than computed from an invented date.
  */
 public class Proposal {
 
@@ -89,8 +96,14 @@ public class Proposal {
     private UnitId leadUnit;
     private List<UnitId> coUnits = List.of();
     private final Set<UnitId> coUnitsWithOpinion = new HashSet<>();
+    /** Null when the assignment was imported from a report that states no date. */
     private LocalDate assignedOn;
+    /** Null when the assignment was imported from a report that states no date. */
     private LocalDate dueOn;
+    /** The current assignment came from an imported report, undated. */
+    private boolean importedAssignment;
+    /** Submitted from a published report: only an import files a suggestion under category NOT_STATED. */
+    private boolean imported;
     /** The unit that handed the assignment back, while the proposal awaits reassignment. */
     private UnitId returnedBy;
     /** Handling round: 1 from the first assignment, one more per re-handling. */
@@ -108,7 +121,7 @@ public class Proposal {
 
     @CommandHandler
     public Proposal(SubmitProposal cmd, Actor actor, ReferenceData references) {
-        if (!actor.is(Role.DEPUTY) && !actor.is(Role.OFFICE)) {
+        if (!actor.is(Role.DEPUTY) && !actor.is(Role.OFFICE) && !actor.is(Role.IMPORT)) {
             throw forbidden("deputy-or-office-only", "Only a deputy or the congress office may submit a suggestion.");
         }
         if (cmd.proposalId() == null) {
@@ -125,7 +138,13 @@ public class Proposal {
         if (cmd.category() == null) {
             throw invalid("category-required", "A suggestion needs a category.");
         }
-        requireText(cmd.background(), "background-required", "A suggestion needs its background.");
+        if (cmd.category() == Category.NOT_STATED && !actor.is(Role.IMPORT)) {
+            throw invalid("category-required", "A suggestion needs a category; 未注明 is only for imported reports.");
+        }
+        // a published report may give no background; an import then records none rather than invent one
+        if (actor.is(Role.IMPORT) ? cmd.background() == null : cmd.background() == null || cmd.background().isBlank()) {
+            throw invalid("background-required", "A suggestion needs its background.");
+        }
         requireSuggestions(cmd.suggestions());
         if (!references.sessionExists(cmd.sessionId())) {
             throw invalid("unknown-session", "There is no congress session '" + cmd.sessionId() + "'.");
@@ -143,9 +162,10 @@ public class Proposal {
 
     @CommandHandler
     void handle(RegisterProposal cmd, Actor actor) {
-        requireOffice(actor, "register a suggestion");
+        requireOfficeOrImport(actor, "register a suggestion");
         requireOpen();
         requireUntriaged();
+        requireImportedIfImport(actor);
         requireText(cmd.number(), "number-required", "Registration needs a number.");
         apply(new ProposalRegistered(id, sessionId, cmd.number()));
     }
@@ -177,7 +197,7 @@ public class Proposal {
 
     @CommandHandler
     void handle(AssignProposal cmd, Actor actor, ReferenceData references, DeadlineRules rules, Clock clock) {
-        requireOffice(actor, "assign a suggestion");
+        requireOfficeOrImport(actor, "assign a suggestion");
         requireOpen();
         if (status == SUBMITTED) {
             throw conflict("assignment-requires-registration", "Only a registered suggestion can be assigned.");
@@ -189,7 +209,16 @@ public class Proposal {
         if (status != REGISTERED) {
             throw conflict("already-assigned", "The suggestion is already assigned to '" + leadUnit + "'.");
         }
+        requireImportedIfImport(actor);
         requireUnits(cmd.leadUnitId(), cmd.coUnitIds(), references);
+        if (actor.is(Role.IMPORT)) {
+            if (cmd.dueOn() != null) {
+                throw invalid("imported-dates-not-stated",
+                        "An imported assignment carries no due date: the report states none.");
+            }
+            apply(new ProposalAssigned(id, sessionId, cmd.leadUnitId(), cmd.coUnitIds(), null, null));
+            return;
+        }
         LocalDate today = LocalDate.now(clock);
         LocalDate due = cmd.dueOn() == null ? rules.replyDueOn(today) : cmd.dueOn();
         if (!due.isAfter(today)) {
@@ -213,6 +242,10 @@ public class Proposal {
             throw conflict("return-requires-assignment", "The suggestion is not assigned to anyone.");
         }
         requireLeadUnit(actor, "return an assignment");
+        if (assignedOn == null) {
+            throw conflict("assignment-date-not-stated",
+                    "The assignment was imported without its date, so the return window cannot be reckoned.");
+        }
         if (!rules.mayReturn(assignedOn, LocalDate.now(clock))) {
             throw conflict("return-window-passed", "An assignment may be returned within 7 working days; the last day was "
                     + rules.lastReturnDay(assignedOn) + ".");
@@ -242,6 +275,10 @@ public class Proposal {
         requireOffice(actor, "extend a reply deadline");
         requireOpen();
         requireAwaitingReply("extension-requires-pending-reply", "Only a due date still awaiting a reply can be extended.");
+        if (assignedOn == null) {
+            throw conflict("assignment-date-not-stated",
+                    "The assignment was imported without its date, so the 6-month limit cannot be reckoned.");
+        }
         requireText(cmd.approvedBy(), "approval-required", "An extension needs the name of who approved it.");
         if (cmd.newDueOn() == null) {
             throw invalid("new-due-date-required", "An extension needs the new due date.");
@@ -298,7 +335,7 @@ public class Proposal {
         if (cmd.heldOn().isAfter(LocalDate.now(clock))) {
             throw invalid("held-on-in-future", "A consultation can only be recorded once it has been held.");
         }
-        if (cmd.heldOn().isBefore(assignedOn)) {
+        if (assignedOn != null && cmd.heldOn().isBefore(assignedOn)) {
             throw invalid("held-on-before-assignment",
                     "The consultation date is before the assignment on " + assignedOn + ".");
         }
@@ -311,7 +348,10 @@ public class Proposal {
 
     @CommandHandler
     void handle(ReplyToProposal cmd, Actor actor, Clock clock) {
-        requireUnitRole(actor, "reply");
+        boolean imported = actor.is(Role.IMPORT);
+        if (!imported) {
+            requireUnitRole(actor, "reply");
+        }
         requireOpen();
         if (status == REPLIED) {
             throw conflict("already-replied", "This round has been replied to; a new reply needs re-handling first.");
@@ -319,15 +359,29 @@ public class Proposal {
         if (status != ASSIGNED && status != REHANDLING) {
             throw conflict("reply-requires-assignment", "The suggestion is not assigned to anyone.");
         }
-        requireLeadUnit(actor, "reply");
-        if (cmd.classification() == null) {
+        if (imported) {
+            // an import records the report's reply to the report's assignment, never to one the ledger follows
+            if (!importedAssignment || status != ASSIGNED) {
+                throw conflict("import-reply-requires-imported-assignment",
+                        "An import may only record the first reply to an assignment it imported.");
+            }
+        } else {
+            requireLeadUnit(actor, "reply");
+        }
+        if (cmd.classification() == null
+                || cmd.classification() == ReplyClass.NOT_STATED && !imported) {
             throw invalid("classification-required", "A reply needs its classification (A, B, C or D).");
         }
         requireText(cmd.text(), "text-required", "A reply needs text.");
         requireText(cmd.signedBy(), "signer-required", "A reply needs a signer.");
+        if (imported) {
+            apply(new ProposalReplied(id, leadUnit, cmd.classification(), cmd.text(), cmd.signedBy(), null, null,
+                    false, round));
+            return;
+        }
         LocalDate today = LocalDate.now(clock);
         apply(new ProposalReplied(id, leadUnit, cmd.classification(), cmd.text(), cmd.signedBy(), today, dueOn,
-                today.isAfter(dueOn), round));
+                dueOn != null && today.isAfter(dueOn), round));
     }
 
     /** Sent by the deadline watcher, which may repeat itself: a second call is refused, not duplicated. */
@@ -340,6 +394,9 @@ public class Proposal {
         requireAwaitingReply("not-overdue", "No reply is awaited, so none can be overdue.");
         if (overdue) {
             throw conflict("already-overdue", "The reply due on " + dueOn + " is already recorded as overdue.");
+        }
+        if (dueOn == null) {
+            throw conflict("not-overdue", "The assignment was imported without a due date.");
         }
         if (!LocalDate.now(clock).isAfter(dueOn)) {
             throw conflict("not-overdue", "The reply is due on " + dueOn + ".");
@@ -428,6 +485,20 @@ public class Proposal {
     }
 
     // ---- guards ----------------------------------------------------------------------------
+
+    /** An import records the steps of the suggestions it imported, never of ones handed in to the ledger. */
+    private void requireImportedIfImport(Actor actor) {
+        if (actor.is(Role.IMPORT) && !imported) {
+            throw conflict("import-requires-imported-proposal",
+                    "An import only records steps of suggestions it imported from a report.");
+        }
+    }
+
+    private static void requireOfficeOrImport(Actor actor, String step) {
+        if (!actor.is(Role.OFFICE) && !actor.is(Role.IMPORT)) {
+            throw forbidden("office-only", "Only the congress office may " + step + ".");
+        }
+    }
 
     private static void requireOffice(Actor actor, String step) {
         if (!actor.is(Role.OFFICE)) {
@@ -530,6 +601,7 @@ public class Proposal {
         id = event.proposalId();
         sessionId = event.sessionId();
         proposers = event.proposerIds();
+        imported = event.category() == Category.NOT_STATED;
         status = SUBMITTED;
     }
 
@@ -579,6 +651,7 @@ public class Proposal {
         coUnitsWithOpinion.clear();
         assignedOn = on;
         dueOn = due;
+        importedAssignment = on == null;
         overdue = false;
     }
 

@@ -2,6 +2,7 @@ package org.proposalledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.proposalledger.api.security.Actor;
+import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.LedgerProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -44,6 +45,14 @@ public class SecurityConfig {
 
     @Bean
     public UserDetailsService ledgerUsers(LedgerProperties properties, PasswordEncoder encoder, Environment env) {
+        properties.getUsers().stream()
+                .filter(u -> u.getRole() == Role.SYSTEM || u.getRole() == Role.IMPORT)
+                .findFirst()
+                .ifPresent(u -> {
+                    // these roles are the ledger's own processes; a person holding one would bypass the rules
+                    throw new IllegalStateException("User '" + u.getUsername() + "' may not have role " + u.getRole()
+                            + ": it is reserved for the ledger itself.");
+                });
         Map<String, LedgerUser> users = properties.getUsers().stream()
                 .map(u -> new LedgerUser(new Actor(u.getUsername(), u.getRole(), u.getUnitId(), u.getDeputyId()),
                         u.getPassword()))

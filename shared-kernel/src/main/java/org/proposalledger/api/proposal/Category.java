@@ -8,7 +8,9 @@ public enum Category {
     EDUCATION_SCIENCE_CULTURE_HEALTH("教科文卫"),
     SOCIAL_WELFARE("社会民生"),
     ENVIRONMENT("生态环境"),
-    GOVERNANCE("政法综合");
+    GOVERNANCE("政法综合"),
+    /** The source (an imported published report) files no category; only an import may use it. */
+    NOT_STATED("未注明");
 
     private final String label;
 

@@ -9,7 +9,9 @@ public enum ReplyClass {
     /** 列入计划解决 */
     C("列入计划逐步解决"),
     /** 因条件限制暂不能解决，已作说明 */
-    D("因条件限制暂不能解决");
+    D("因条件限制暂不能解决"),
+    /** The source (an imported published report) gives no classification; only an import may use it. */
+    NOT_STATED("未注明");
 
     private final String label;
 

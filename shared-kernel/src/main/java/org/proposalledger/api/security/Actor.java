@@ -34,6 +34,11 @@ public record Actor(String user, Role role, String unitId, String deputyId) {
         return new Actor(user, Role.OFFICE, null, null);
     }
 
+    /** The import of a published report, on behalf of {@code user}. */
+    public static Actor importer(String user) {
+        return new Actor(user, Role.IMPORT, null, null);
+    }
+
     public static Actor unit(String user, String unitId) {
         return new Actor(user, Role.UNIT, unitId, null);
     }

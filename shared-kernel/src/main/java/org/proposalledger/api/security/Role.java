@@ -13,5 +13,11 @@ public enum Role {
     /** Reads, changes nothing. */
     READER,
     /** The ledger itself, for steps nobody takes by hand (overdue, automatic re-handling). */
-    SYSTEM
+    SYSTEM,
+    /**
+     * Records what a published report states, for the office user who imports it: submits,
+     * registers, assigns and replies, with the dates and classifications the report does not
+     * state left "not stated". Never a configured user's role.
+     */
+    IMPORT
 }
