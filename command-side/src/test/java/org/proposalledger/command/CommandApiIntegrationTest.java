@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.proposalledger.api.proposal.HandlingTermsSet;
 import org.proposalledger.api.proposal.ProposalAssigned;
 import org.proposalledger.api.proposal.ProposalRegistered;
 import org.proposalledger.api.proposal.ProposalReplied;
@@ -100,7 +101,7 @@ class CommandApiIntegrationTest {
                 .andExpect(status().isAccepted());
 
         assertThat(payloadTypes(id)).containsExactly(ProposalSubmitted.class, ProposalRegistered.class,
-                ProposalAssigned.class, ProposalReplied.class);
+                ProposalAssigned.class, HandlingTermsSet.class, ProposalReplied.class);
     }
 
     @Test
