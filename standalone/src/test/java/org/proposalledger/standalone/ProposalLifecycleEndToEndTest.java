@@ -117,7 +117,7 @@ class ProposalLifecycleEndToEndTest {
         List<String> types = new ArrayList<>();
         history.path("entries").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsExactly("ProposalSubmitted", "ProposalRegistered", "ProposalDesignatedKey",
-                "ProposalAssigned", "CoUnitOpinionGiven", "ConsultationHeld", "ProposalReplied", "ProposalRated",
+                "ProposalAssigned", "HandlingTermsSet", "CoUnitOpinionGiven", "ConsultationHeld", "ProposalReplied", "ProposalRated",
                 "ProposalClosed");
         JsonNode reply = history.path("entries").get(6);
         assertThat(reply.path("sequence").asLong()).isEqualTo(6);
