@@ -119,8 +119,8 @@ class ProposalLifecycleEndToEndTest {
         assertThat(types).containsExactly("ProposalSubmitted", "ProposalRegistered", "ProposalDesignatedKey",
                 "ProposalAssigned", "HandlingTermsSet", "CoUnitOpinionGiven", "ConsultationHeld", "ProposalReplied", "ProposalRated",
                 "ProposalClosed");
-        JsonNode reply = history.path("entries").get(6);
-        assertThat(reply.path("sequence").asLong()).isEqualTo(6);
+        JsonNode reply = history.path("entries").get(7);
+        assertThat(reply.path("sequence").asLong()).isEqualTo(7);
         assertThat(reply.path("actor").path("user").asText()).isEqualTo("unit-commerce");
         assertThat(reply.path("actor").path("role").asText()).isEqualTo("UNIT");
         assertThat(reply.path("correlationId").asText()).isEqualTo("trace-reply-1");

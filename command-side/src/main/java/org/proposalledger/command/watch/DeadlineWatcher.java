@@ -8,7 +8,12 @@ import org.proposalledger.api.proposal.RecordReplyOverdue;
 import org.proposalledger.api.proposal.RemindReplyDue;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
-import org.proposalledger.platform.web.Commands;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.proposalledger.api.error.RejectionDetails;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +45,12 @@ public class DeadlineWatcher {
     private static final Set<String> NOT_YET = Set.of("not-overdue", "not-due-soon");
 
     private final DeadlineTable table;
-    private final Commands commands;
+    private final CommandGateway commands;
     private final Clock clock;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    public DeadlineWatcher(DeadlineTable table, Commands commands, Clock clock, Duration interval) {
+    public DeadlineWatcher(DeadlineTable table, CommandGateway commands, Clock clock, Duration interval) {
         this.table = table;
         this.commands = commands;
         this.clock = clock;
@@ -113,9 +118,23 @@ public class DeadlineWatcher {
         return raised;
     }
 
+    /** As the ledger itself, with a fresh correlation id per command (no request to inherit one from). */
+    private void sendAsSystem(Object command) {
+        MetaData metaData = MetaData.from(Actor.SYSTEM.toMetaData())
+                .and(Actor.CORRELATION_ID, "deadline-watcher-" + UUID.randomUUID());
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (CommandExecutionException e) {
+            // rejections travel as details (also across Axon Server); anything else stays as it is
+            throw e.getDetails().filter(RejectionDetails.class::isInstance)
+                    .map(d -> (RuntimeException) ((RejectionDetails) d).toException())
+                    .orElse(e);
+        }
+    }
+
     private Outcome send(Object command) {
         try {
-            commands.sendAs(Actor.SYSTEM, command);
+            sendAsSystem(command);
             return Outcome.STORED;
         } catch (CommandRejectedException e) {
             // "already-overdue" etc.: raised before (here or by another instance) or the table lags

@@ -3,7 +3,7 @@ package org.proposalledger.command.watch;
 import org.axonframework.config.ConfigurerModule;
 import org.proposalledger.command.deadline.WorkingCalendar;
 import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.platform.web.Commands;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +37,7 @@ public class WatchConfiguration {
     }
 
     @Bean
-    public DeadlineWatcher deadlineWatcher(DeadlineTable table, Commands commands, Clock clock, LedgerProperties properties) {
+    public DeadlineWatcher deadlineWatcher(DeadlineTable table, CommandGateway commands, Clock clock, LedgerProperties properties) {
         return new DeadlineWatcher(table, commands, clock, properties.getDeadlines().getPollInterval());
     }
 

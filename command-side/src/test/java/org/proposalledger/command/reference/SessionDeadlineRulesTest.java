@@ -62,4 +62,12 @@ class SessionDeadlineRulesTest {
                 .expectNoEvents()
                 .expectException(rejected(INVALID, "invalid-deadline-rules"));
     }
+
+    @Test
+    void rules_are_required() {
+        fixture.given(REGISTERED)
+                .when(new SetSessionDeadlineRules(SESSION, null), Actor.office("office-wang").toMetaData())
+                .expectNoEvents()
+                .expectException(rejected(INVALID, "rules-required"));
+    }
 }

@@ -1,5 +1,6 @@
 package org.proposalledger.command.watch;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -246,8 +247,9 @@ class DeadlineWatcherIntegrationTest {
         }
         clock.set(LocalDateTime.of(2026, 4, 7, 9, 0));
         DeadlineTable table = context.getBean(DeadlineTable.class);
-        DeadlineWatcher a = new DeadlineWatcher(table, commands(), clock, Duration.ofSeconds(1));
-        DeadlineWatcher b = new DeadlineWatcher(table, commands(), clock, Duration.ofSeconds(1));
+        CommandGateway gateway = context.getBean(CommandGateway.class);
+        DeadlineWatcher a = new DeadlineWatcher(table, gateway, clock, Duration.ofSeconds(1));
+        DeadlineWatcher b = new DeadlineWatcher(table, gateway, clock, Duration.ofSeconds(1));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Integer>> results = pool.invokeAll(List.<Callable<Integer>>of(a::poll, b::poll));
