@@ -268,4 +268,28 @@ class DeadlineWatcherIntegrationTest {
             assertThat(eventsOf(id, CoUnitOpinionOverdue.class)).hasSize(1);
         }
     }
+
+    @Test
+    void two_instances_on_one_event_store_raise_each_overdue_once() {
+        context = start();
+        ConfigurableApplicationContext other = start();   // a second process on the same database
+        try {
+            referenceData();
+            List<ProposalId> ids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ids.add(assignedProposal(List.of("education")));
+            }
+            clock.set(LocalDateTime.of(2026, 4, 7, 9, 0));
+            await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream().allMatch(id ->
+                    eventsOf(id, ReplyOverdue.class).size() == 1 && eventsOf(id, CoUnitOpinionOverdue.class).size() == 1));
+            other.getBean(DeadlineWatcher.class).poll();
+            settle();
+            for (ProposalId id : ids) {
+                assertThat(eventsOf(id, ReplyOverdue.class)).hasSize(1);
+                assertThat(eventsOf(id, CoUnitOpinionOverdue.class)).hasSize(1);
+            }
+        } finally {
+            other.close();
+        }
+    }
 }
