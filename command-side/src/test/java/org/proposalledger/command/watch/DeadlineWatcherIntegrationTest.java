@@ -66,9 +66,17 @@ class DeadlineWatcherIntegrationTest {
     ConfigurableApplicationContext context;
 
     ConfigurableApplicationContext start() {
+        List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0",
+                "--ledger.deadlines.poll-interval=100ms"));
+        args.addAll(extraArgs());
         return new SpringApplicationBuilder(CommandSideTestApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.deadlines.poll-interval=100ms");
+                .run(args.toArray(String[]::new));
+    }
+
+    /** Extra start-up arguments (another event-store database). */
+    List<String> extraArgs() {
+        return List.of();
     }
 
     @AfterEach
