@@ -1,19 +1,18 @@
 package org.proposalledger.command.watch;
 
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.proposalledger.api.error.CommandRejectedException;
+import org.proposalledger.api.error.RejectionDetails;
 import org.proposalledger.api.proposal.ProposalId;
 import org.proposalledger.api.proposal.RecordCoUnitOpinionOverdue;
 import org.proposalledger.api.proposal.RecordReplyOverdue;
 import org.proposalledger.api.proposal.RemindReplyDue;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.proposalledger.api.error.RejectionDetails;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +144,10 @@ public class DeadlineWatcher {
         } catch (ConcurrencyException e) {
             // another instance stored an event on the same proposal first; the next poll re-checks
             log.debug("{} lost a race: {}", command, e.getMessage());
+            return Outcome.NOT_YET;
+        } catch (CommandExecutionException e) {
+            // e.g. a concurrency failure reported by a remote handler: one row must not block the rest
+            log.warn("{} failed, retried on the next poll: {}", command, e.getMessage());
             return Outcome.NOT_YET;
         }
     }
