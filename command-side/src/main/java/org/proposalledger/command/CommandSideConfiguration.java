@@ -2,8 +2,9 @@ package org.proposalledger.command;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.proposalledger.command.deadline.DeadlineRules;
-import org.proposalledger.command.deadline.WeekdayCalendar;
+import org.proposalledger.command.deadline.DeadlineRuleBook;
+import org.proposalledger.command.deadline.EventStoreDeadlineRuleBook;
+import org.proposalledger.platform.calendar.HolidayCalendar;
 import org.proposalledger.command.deadline.WorkingCalendar;
 import org.proposalledger.command.proposal.Proposal;
 import org.proposalledger.command.proposal.ProposalIds;
@@ -44,14 +45,15 @@ public class CommandSideConfiguration {
                 .configureAggregate(Deputy.class);
     }
 
+    /** The platform's holiday calendar (files per year, reloadable), seen through the command side's port. */
     @Bean
-    public WorkingCalendar workingCalendar() {
-        return new WeekdayCalendar();
+    public WorkingCalendar workingCalendar(HolidayCalendar holidays) {
+        return holidays::isWorkingDay;
     }
 
     @Bean
-    public DeadlineRules deadlineRules(WorkingCalendar calendar) {
-        return new DeadlineRules(calendar);
+    public DeadlineRuleBook deadlineRuleBook(EventStore eventStore, WorkingCalendar calendar) {
+        return new EventStoreDeadlineRuleBook(eventStore, calendar);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.proposalledger.api.proposal.HandlingTermsSet;
 import org.proposalledger.api.proposal.ProposalAssigned;
 import org.proposalledger.api.proposal.ProposalRegistered;
 import org.proposalledger.api.proposal.ProposalReplied;
@@ -100,7 +101,7 @@ class CommandApiIntegrationTest {
                 .andExpect(status().isAccepted());
 
         assertThat(payloadTypes(id)).containsExactly(ProposalSubmitted.class, ProposalRegistered.class,
-                ProposalAssigned.class, ProposalReplied.class);
+                ProposalAssigned.class, HandlingTermsSet.class, ProposalReplied.class);
     }
 
     @Test
@@ -289,6 +290,34 @@ class CommandApiIntegrationTest {
                         {"leadUnitId": "commerce", "coUnitIds": ["education"]}"""))
                 .andExpect(status().isAccepted());
         return id;
+    }
+
+    @Test
+    void session_deadline_rules_are_set_by_the_office_only_and_validated() throws Exception {
+        mvc.perform(as("office", put("/api/v1/sessions/lvliang-5-2/deadline-rules"))
+                        .content("{\"replyMonths\": 2, \"reminderWorkingDays\": 3}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replyMonths").value(2))
+                .andExpect(jsonPath("$.extensionLimitMonths").value(6))
+                .andExpect(jsonPath("$.returnWorkingDays").value(7));
+        mvc.perform(as("unit-commerce", put("/api/v1/sessions/lvliang-5-2/deadline-rules")).content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.rule").value("office-only"));
+        mvc.perform(as("office", put("/api/v1/sessions/lvliang-5-2/deadline-rules"))
+                        .content("{\"returnWorkingDays\": -1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.rule").value("invalid-deadline-rules"));
+        mvc.perform(as("office", put("/api/v1/sessions/no-such-session/deadline-rules")).content("{}"))
+                .andExpect(status().isNotFound());
+        // the calendar reload is the office's too
+        mvc.perform(as("unit-commerce", post("/api/v1/calendar/reload")))
+                .andExpect(status().isForbidden());
+        mvc.perform(as("office", post("/api/v1/calendar/reload")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].year").value(2026));
+        // back to the defaults, so the other tests' assignments keep their three months
+        mvc.perform(as("office", put("/api/v1/sessions/lvliang-5-2/deadline-rules")).content("{}"))
+                .andExpect(status().isOk());
     }
 
     private void putAsOffice(String uri, String body) throws Exception {

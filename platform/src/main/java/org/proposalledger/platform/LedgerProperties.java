@@ -4,6 +4,7 @@ import org.proposalledger.api.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,64 @@ public class LedgerProperties {
 
     /** Users allowed to sign in (HTTP Basic). */
     private List<User> users = new ArrayList<>();
+
+    private final Calendar calendar = new Calendar();
+
+    private final Deadlines deadlines = new Deadlines();
+
+    public Calendar getCalendar() {
+        return calendar;
+    }
+
+    public Deadlines getDeadlines() {
+        return deadlines;
+    }
+
+    /** {@code ledger.calendar.*}: where replacement year files live and how often they are looked at. */
+    public static class Calendar {
+        /** Folder of {@code YYYY.json} files replacing the shipped ones; default {@code <data-dir>/calendar}. */
+        private Path dir;
+        private Duration reloadInterval = Duration.ofMinutes(1);
+
+        public Path getDir() {
+            return dir;
+        }
+
+        public void setDir(Path dir) {
+            this.dir = dir;
+        }
+
+        public Duration getReloadInterval() {
+            return reloadInterval;
+        }
+
+        public void setReloadInterval(Duration reloadInterval) {
+            this.reloadInterval = reloadInterval;
+        }
+    }
+
+    /** {@code ledger.deadlines.*}: the overdue / reminder watcher. */
+    public static class Deadlines {
+        private boolean watcherEnabled = true;
+        /** How often passed due dates are looked for; an overdue event lands within this interval. */
+        private Duration pollInterval = Duration.ofSeconds(30);
+
+        public boolean isWatcherEnabled() {
+            return watcherEnabled;
+        }
+
+        public void setWatcherEnabled(boolean watcherEnabled) {
+            this.watcherEnabled = watcherEnabled;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+    }
 
     public Path getDataDir() {
         return dataDir;

@@ -9,6 +9,8 @@ import org.proposalledger.query.projection.FlushAtEndOfBatch;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.proposal.ProposalProjection;
 import org.proposalledger.query.reference.ReferenceDataProjection;
+import org.proposalledger.query.supervision.SupervisionProjection;
+import org.proposalledger.query.supervision.SupervisionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +37,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
 @ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
-        ReferenceDataProjection.class})
+        ReferenceDataProjection.class,
+        SupervisionStore.class})
 public class QuerySideAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);
@@ -62,6 +65,13 @@ public class QuerySideAutoConfiguration {
                                     .batchSize(batchSize);
                         });
             }
+            // supervision documents gather many proposals each: one segment, so no two batches
+            // write the same document concurrently
+            processing.registerPooledStreamingEventProcessor(SupervisionProjection.GROUP, c -> c.eventStore(),
+                    (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize));
+            processing.registerListenerInvocationErrorHandler(SupervisionProjection.GROUP,
+                            c -> PropagatingErrorHandler.instance())
+                    .registerHandlerInterceptor(SupervisionProjection.GROUP, c -> new FlushAtEndOfBatch());
             // A failing handler must stop the batch (and retry it), not be logged and skipped:
             // skipping would leave the read model silently behind the event store.
             processing.registerListenerInvocationErrorHandler(Projections.GROUP,

@@ -117,10 +117,10 @@ class ProposalLifecycleEndToEndTest {
         List<String> types = new ArrayList<>();
         history.path("entries").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsExactly("ProposalSubmitted", "ProposalRegistered", "ProposalDesignatedKey",
-                "ProposalAssigned", "CoUnitOpinionGiven", "ConsultationHeld", "ProposalReplied", "ProposalRated",
+                "ProposalAssigned", "HandlingTermsSet", "CoUnitOpinionGiven", "ConsultationHeld", "ProposalReplied", "ProposalRated",
                 "ProposalClosed");
-        JsonNode reply = history.path("entries").get(6);
-        assertThat(reply.path("sequence").asLong()).isEqualTo(6);
+        JsonNode reply = history.path("entries").get(7);
+        assertThat(reply.path("sequence").asLong()).isEqualTo(7);
         assertThat(reply.path("actor").path("user").asText()).isEqualTo("unit-commerce");
         assertThat(reply.path("actor").path("role").asText()).isEqualTo("UNIT");
         assertThat(reply.path("correlationId").asText()).isEqualTo("trace-reply-1");

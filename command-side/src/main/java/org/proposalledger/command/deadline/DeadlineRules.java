@@ -1,43 +1,62 @@
 package org.proposalledger.command.deadline;
 
+import org.proposalledger.api.reference.DeadlineRuleSet;
+
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * The statutory periods of a suggestion's handling, in one place. Every date is a calendar
- * date in the ledger's zone; callers pass "today" from the injected clock.
+ * One session's statutory periods on the working-day calendar, in one place. Every date is a
+ * calendar date in the ledger's zone; callers pass "today" from the injected clock.
  */
 public final class DeadlineRules {
 
-    static final int REPLY_MONTHS = 3;
-    static final int EXTENSION_LIMIT_MONTHS = 6;
-    static final int RETURN_WORKING_DAYS = 7;
-    static final int CO_OPINION_MONTHS = 1;
-    static final int REHANDLING_MONTHS = 1;
-
     private final WorkingCalendar calendar;
+    private final DeadlineRuleSet set;
 
+    /** The default periods (DeadlineRuleSet.DEFAULTS). */
     public DeadlineRules(WorkingCalendar calendar) {
-        this.calendar = Objects.requireNonNull(calendar);
+        this(calendar, DeadlineRuleSet.DEFAULTS);
     }
 
-    /** Monday-to-Friday rules, for tests and tools. */
+    public DeadlineRules(WorkingCalendar calendar, DeadlineRuleSet set) {
+        this.calendar = Objects.requireNonNull(calendar);
+        this.set = Objects.requireNonNull(set);
+    }
+
+    /** Monday-to-Friday rules with the default periods, for tests and tools. */
     public static DeadlineRules weekdays() {
         return new DeadlineRules(new WeekdayCalendar());
     }
 
+    public DeadlineRuleSet set() {
+        return set;
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
     public LocalDate replyDueOn(LocalDate assignedOn) {
-        return assignedOn.plusMonths(REPLY_MONTHS);
+        return assignedOn.plusMonths(set.replyMonths());
     }
 
     /** No extension may move the reply date beyond this day. */
     public LocalDate latestAllowedDueOn(LocalDate assignedOn) {
-        return assignedOn.plusMonths(EXTENSION_LIMIT_MONTHS);
+        return assignedOn.plusMonths(set.extensionLimitMonths());
+    }
+
+    public int extensionLimitMonths() {
+        return set.extensionLimitMonths();
+    }
+
+    public int returnWorkingDays() {
+        return set.returnWorkingDays();
     }
 
     /** The last day on which the lead unit may still hand a wrong assignment back. */
     public LocalDate lastReturnDay(LocalDate assignedOn) {
-        return calendar.workingDaysAfter(assignedOn, RETURN_WORKING_DAYS);
+        return calendar.workingDaysAfter(assignedOn, set.returnWorkingDays());
     }
 
     public boolean mayReturn(LocalDate assignedOn, LocalDate today) {
@@ -45,10 +64,15 @@ public final class DeadlineRules {
     }
 
     public LocalDate coOpinionDueOn(LocalDate assignedOn) {
-        return assignedOn.plusMonths(CO_OPINION_MONTHS);
+        return assignedOn.plusMonths(set.coOpinionMonths());
     }
 
     public LocalDate rehandlingDueOn(LocalDate orderedOn) {
-        return orderedOn.plusMonths(REHANDLING_MONTHS);
+        return orderedOn.plusMonths(set.rehandlingMonths());
+    }
+
+    /** The day the due-soon reminder is due: reminderWorkingDays working days before the due date. */
+    public static LocalDate remindOn(WorkingCalendar calendar, LocalDate dueOn, int reminderWorkingDays) {
+        return calendar.workingDaysBefore(dueOn, reminderWorkingDays);
     }
 }

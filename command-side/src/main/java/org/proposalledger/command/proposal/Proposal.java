@@ -5,6 +5,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.proposalledger.api.proposal.AssignProposal;
 import org.proposalledger.api.proposal.AssignmentReturned;
+import org.proposalledger.api.proposal.CoUnitOpinionOverdue;
+import org.proposalledger.api.proposal.HandlingTermsSet;
+import org.proposalledger.api.proposal.RecordCoUnitOpinionOverdue;
+import org.proposalledger.api.proposal.RemindReplyDue;
+import org.proposalledger.api.proposal.ReplyDueSoon;
 import org.proposalledger.api.proposal.CloseProposal;
 import org.proposalledger.api.proposal.CoUnitOpinionGiven;
 import org.proposalledger.api.proposal.ConsultationHeld;
@@ -47,6 +52,7 @@ import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
+import org.proposalledger.command.deadline.DeadlineRuleBook;
 import org.proposalledger.command.deadline.DeadlineRules;
 import org.proposalledger.command.reference.ReferenceData;
 
@@ -110,6 +116,13 @@ public class Proposal {
     private int round;
     /** Whether a ReplyOverdue was raised for the due date now in force. */
     private boolean overdue;
+    /** Fixed at assignment by HandlingTermsSet; null for streams from before that event existed. */
+    private LocalDate returnWindowEndsOn;
+    private LocalDate coOpinionDueOn;
+    private int reminderWorkingDays;
+    /** The due date a ReplyDueSoon was raised for (one reminder per due date). */
+    private LocalDate remindedFor;
+    private final Set<UnitId> coUnitsOverdue = new HashSet<>();
     private ReplyClass latestReply;
     private Rating roundRating;
 
@@ -196,7 +209,7 @@ public class Proposal {
     // ---- assign / return / reassign / extend --------------------------------------------
 
     @CommandHandler
-    void handle(AssignProposal cmd, Actor actor, ReferenceData references, DeadlineRules rules, Clock clock) {
+    void handle(AssignProposal cmd, Actor actor, ReferenceData references, DeadlineRuleBook book, Clock clock) {
         requireOfficeOrImport(actor, "assign a suggestion");
         requireOpen();
         if (status == SUBMITTED) {
@@ -219,6 +232,7 @@ public class Proposal {
             apply(new ProposalAssigned(id, sessionId, cmd.leadUnitId(), cmd.coUnitIds(), null, null));
             return;
         }
+        DeadlineRules rules = book.rulesFor(sessionId);
         LocalDate today = LocalDate.now(clock);
         LocalDate due = cmd.dueOn() == null ? rules.replyDueOn(today) : cmd.dueOn();
         if (!due.isAfter(today)) {
@@ -229,10 +243,11 @@ public class Proposal {
                     "The reply due date may be at most " + rules.latestAllowedDueOn(today) + ".");
         }
         apply(new ProposalAssigned(id, sessionId, cmd.leadUnitId(), cmd.coUnitIds(), today, due));
+        applyTerms(rules, cmd.leadUnitId(), cmd.coUnitIds(), today, due);
     }
 
     @CommandHandler
-    void handle(ReturnAssignment cmd, Actor actor, DeadlineRules rules, Clock clock) {
+    void handle(ReturnAssignment cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
         requireUnitRole(actor, "return an assignment");
         requireOpen();
         if (status == REPLIED || status == REHANDLING) {
@@ -246,16 +261,18 @@ public class Proposal {
             throw conflict("assignment-date-not-stated",
                     "The assignment was imported without its date, so the return window cannot be reckoned.");
         }
-        if (!rules.mayReturn(assignedOn, LocalDate.now(clock))) {
-            throw conflict("return-window-passed", "An assignment may be returned within 7 working days; the last day was "
-                    + rules.lastReturnDay(assignedOn) + ".");
+        LocalDate lastDay = returnWindowEndsOn != null ? returnWindowEndsOn
+                : book.rulesFor(sessionId).lastReturnDay(assignedOn);
+        if (LocalDate.now(clock).isAfter(lastDay)) {
+            throw conflict("return-window-passed", "An assignment may be returned within its window of working days"
+                    + " after assignment on " + assignedOn + "; the last day was " + lastDay + ".");
         }
         requireText(cmd.reason(), "reason-required", "Returning an assignment needs a reason.");
         apply(new AssignmentReturned(id, leadUnit, cmd.reason()));
     }
 
     @CommandHandler
-    void handle(ReassignProposal cmd, Actor actor, ReferenceData references, DeadlineRules rules, Clock clock) {
+    void handle(ReassignProposal cmd, Actor actor, ReferenceData references, DeadlineRuleBook book, Clock clock) {
         requireOffice(actor, "reassign a suggestion");
         requireOpen();
         if (returnedBy == null) {
@@ -266,12 +283,15 @@ public class Proposal {
             throw conflict("returning-unit-cannot-lead",
                     "'" + returnedBy + "' returned this assignment and cannot be its new lead unit.");
         }
+        DeadlineRules rules = book.rulesFor(sessionId);
         LocalDate today = LocalDate.now(clock);
-        apply(new ProposalReassigned(id, sessionId, cmd.leadUnitId(), cmd.coUnitIds(), today, rules.replyDueOn(today)));
+        LocalDate due = rules.replyDueOn(today);
+        apply(new ProposalReassigned(id, sessionId, cmd.leadUnitId(), cmd.coUnitIds(), today, due));
+        applyTerms(rules, cmd.leadUnitId(), cmd.coUnitIds(), today, due);
     }
 
     @CommandHandler
-    void handle(ExtendDeadline cmd, Actor actor, DeadlineRules rules) {
+    void handle(ExtendDeadline cmd, Actor actor, DeadlineRuleBook book) {
         requireOffice(actor, "extend a reply deadline");
         requireOpen();
         requireAwaitingReply("extension-requires-pending-reply", "Only a due date still awaiting a reply can be extended.");
@@ -286,10 +306,11 @@ public class Proposal {
         if (!cmd.newDueOn().isAfter(dueOn)) {
             throw conflict("extension-not-later", "The new due date must be after the current one, " + dueOn + ".");
         }
+        DeadlineRules rules = book.rulesFor(sessionId);
         LocalDate limit = rules.latestAllowedDueOn(assignedOn);
         if (cmd.newDueOn().isAfter(limit)) {
-            throw conflict("extension-beyond-limit",
-                    "A reply may be due at most 6 months after assignment, that is by " + limit + ".");
+            throw conflict("extension-beyond-limit", "A reply may be due at most " + rules.extensionLimitMonths()
+                    + " months after assignment, that is by " + limit + ".");
         }
         apply(new DeadlineExtended(id, dueOn, cmd.newDueOn(), cmd.approvedBy()));
     }
@@ -297,7 +318,7 @@ public class Proposal {
     // ---- handling: co-unit opinion, consultation, reply, overdue ------------------------
 
     @CommandHandler
-    void handle(GiveCoUnitOpinion cmd, Actor actor, DeadlineRules rules, Clock clock) {
+    void handle(GiveCoUnitOpinion cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
         if (!actor.is(Role.UNIT)) {
             throw forbidden("co-unit-only", "Only a co-unit of this suggestion may give a co-unit opinion.");
         }
@@ -315,7 +336,8 @@ public class Proposal {
         }
         requireText(cmd.text(), "text-required", "An opinion needs text.");
         LocalDate today = LocalDate.now(clock);
-        apply(new CoUnitOpinionGiven(id, unit, cmd.text(), today, today.isAfter(rules.coOpinionDueOn(assignedOn))));
+        LocalDate due = coOpinionDueOn(book);
+        apply(new CoUnitOpinionGiven(id, unit, cmd.text(), today, due != null && today.isAfter(due)));
     }
 
     @CommandHandler
@@ -387,9 +409,7 @@ public class Proposal {
     /** Sent by the deadline watcher, which may repeat itself: a second call is refused, not duplicated. */
     @CommandHandler
     void handle(RecordReplyOverdue cmd, Actor actor, Clock clock) {
-        if (!actor.is(Role.SYSTEM) && !actor.is(Role.OFFICE)) {
-            throw forbidden("system-or-office-only", "Only the ledger or the congress office may record an overdue reply.");
-        }
+        requireSystemOrOffice(actor, "record an overdue reply");
         requireOpen();
         requireAwaitingReply("not-overdue", "No reply is awaited, so none can be overdue.");
         if (overdue) {
@@ -404,10 +424,56 @@ public class Proposal {
         apply(new ReplyOverdue(id, leadUnit, dueOn, round));
     }
 
+    /** Sent by the deadline watcher, which may repeat itself: one reminder per due date. */
+    @CommandHandler
+    void handle(RemindReplyDue cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
+        requireSystemOrOffice(actor, "remind a unit of its reply");
+        requireOpen();
+        requireAwaitingReply("no-reply-awaited", "No reply is awaited, so there is nothing to remind of.");
+        if (dueOn == null) {
+            throw conflict("not-due-soon", "The assignment was imported without a due date.");
+        }
+        if (dueOn.equals(remindedFor)) {
+            throw conflict("already-reminded", "The lead unit was already reminded of the reply due on " + dueOn + ".");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (today.isAfter(dueOn)) {
+            throw conflict("reminder-too-late", "The reply due on " + dueOn + " is already late.");
+        }
+        int days = returnWindowEndsOn != null ? reminderWorkingDays : book.rulesFor(sessionId).set().reminderWorkingDays();
+        LocalDate remindOn = DeadlineRules.remindOn(book.rulesFor(sessionId).calendar(), dueOn, days);
+        if (days == 0 || today.isBefore(remindOn)) {
+            throw conflict("not-due-soon", "The reminder for the reply due on " + dueOn + " is due on " + remindOn + ".");
+        }
+        apply(new ReplyDueSoon(id, leadUnit, dueOn, round));
+    }
+
+    /** Sent by the deadline watcher, which may repeat itself: a second call is refused, not duplicated. */
+    @CommandHandler
+    void handle(RecordCoUnitOpinionOverdue cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
+        requireSystemOrOffice(actor, "record an overdue co-unit opinion");
+        requireOpen();
+        if (status != ASSIGNED || cmd.unitId() == null || !coUnits.contains(cmd.unitId())
+                || coUnitsWithOpinion.contains(cmd.unitId())) {
+            throw conflict("opinion-not-owed", "No co-unit opinion is owed by '" + cmd.unitId() + "'.");
+        }
+        if (coUnitsOverdue.contains(cmd.unitId())) {
+            throw conflict("already-overdue", "The opinion of '" + cmd.unitId() + "' is already recorded as overdue.");
+        }
+        LocalDate due = coOpinionDueOn(book);
+        if (due == null) {
+            throw conflict("not-overdue", "The assignment was imported without a date, so no opinion is late.");
+        }
+        if (!LocalDate.now(clock).isAfter(due)) {
+            throw conflict("not-overdue", "The opinion of '" + cmd.unitId() + "' is due on " + due + ".");
+        }
+        apply(new CoUnitOpinionOverdue(id, cmd.unitId(), due));
+    }
+
     // ---- rating, re-handling, follow-up --------------------------------------------------
 
     @CommandHandler
-    void handle(RateReply cmd, Actor actor, DeadlineRules rules, Clock clock) {
+    void handle(RateReply cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
         DeputyId deputy = requireProposer(actor, "rate the reply");
         requireOpen();
         if (status != REPLIED) {
@@ -422,13 +488,13 @@ public class Proposal {
         int ratedRound = round;
         apply(new ProposalRated(id, deputy, cmd.rating(), cmd.comment(), ratedRound));
         if (cmd.rating() == Rating.UNSATISFIED) {
-            apply(new RehandlingOrdered(id, leadUnit, rules.rehandlingDueOn(LocalDate.now(clock)),
+            apply(new RehandlingOrdered(id, leadUnit, book.rulesFor(sessionId).rehandlingDueOn(LocalDate.now(clock)),
                     REHANDLING_AFTER_UNSATISFIED, ratedRound + 1));
         }
     }
 
     @CommandHandler
-    void handle(OrderRehandling cmd, Actor actor, DeadlineRules rules, Clock clock) {
+    void handle(OrderRehandling cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
         requireOffice(actor, "order re-handling");
         requireOpen();
         if (status != REPLIED) {
@@ -436,7 +502,7 @@ public class Proposal {
         }
         requireText(cmd.reason(), "reason-required", "Re-handling needs a reason.");
         LocalDate today = LocalDate.now(clock);
-        LocalDate due = cmd.dueOn() == null ? rules.rehandlingDueOn(today) : cmd.dueOn();
+        LocalDate due = cmd.dueOn() == null ? book.rulesFor(sessionId).rehandlingDueOn(today) : cmd.dueOn();
         if (!due.isAfter(today)) {
             throw invalid("due-date-not-in-future", "The reply due date must be after today.");
         }
@@ -498,6 +564,24 @@ public class Proposal {
         if (!actor.is(Role.OFFICE) && !actor.is(Role.IMPORT)) {
             throw forbidden("office-only", "Only the congress office may " + step + ".");
         }
+    }
+
+    private static void requireSystemOrOffice(Actor actor, String step) {
+        if (!actor.is(Role.SYSTEM) && !actor.is(Role.OFFICE)) {
+            throw forbidden("system-or-office-only", "Only the ledger or the congress office may " + step + ".");
+        }
+    }
+
+    private void applyTerms(DeadlineRules rules, UnitId lead, List<UnitId> co, LocalDate on, LocalDate due) {
+        apply(new HandlingTermsSet(id, sessionId, lead, due, rules.lastReturnDay(on), co, rules.coOpinionDueOn(on),
+                rules.set().reminderWorkingDays()));
+    }
+
+    private LocalDate coOpinionDueOn(DeadlineRuleBook book) {
+        if (coOpinionDueOn != null || assignedOn == null) {
+            return coOpinionDueOn;
+        }
+        return book.rulesFor(sessionId).coOpinionDueOn(assignedOn);
     }
 
     private static void requireOffice(Actor actor, String step) {
@@ -644,7 +728,27 @@ public class Proposal {
         returnedBy = null;
     }
 
+    @EventSourcingHandler
+    void on(HandlingTermsSet event) {
+        returnWindowEndsOn = event.returnWindowEndsOn();
+        coOpinionDueOn = event.coUnitOpinionDueOn();
+        reminderWorkingDays = event.reminderWorkingDays();
+    }
+
+    @EventSourcingHandler
+    void on(ReplyDueSoon event) {
+        remindedFor = event.dueOn();
+    }
+
+    @EventSourcingHandler
+    void on(CoUnitOpinionOverdue event) {
+        coUnitsOverdue.add(event.unitId());
+    }
+
     private void startAssignment(UnitId lead, List<UnitId> co, LocalDate on, LocalDate due) {
+        returnWindowEndsOn = null;
+        coOpinionDueOn = null;
+        coUnitsOverdue.clear();
         status = ASSIGNED;
         leadUnit = lead;
         coUnits = co;

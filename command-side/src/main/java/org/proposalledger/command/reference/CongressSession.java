@@ -9,6 +9,11 @@ import org.proposalledger.api.reference.CongressSessionRegistered;
 import org.proposalledger.api.reference.CongressSessionUpdated;
 import org.proposalledger.api.reference.RecordCongressSession;
 import org.proposalledger.api.security.Actor;
+import org.proposalledger.api.security.Role;
+import org.proposalledger.api.error.CommandRejectedException;
+import org.proposalledger.api.reference.DeadlineRuleSet;
+import org.proposalledger.api.reference.SessionDeadlineRulesSet;
+import org.proposalledger.api.reference.SetSessionDeadlineRules;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -22,6 +27,7 @@ public class CongressSession {
     private String id;
     private String name;
     private LocalDate opensOn;
+    private DeadlineRuleSet rules = DeadlineRuleSet.DEFAULTS;
 
     protected CongressSession() {
     }
@@ -36,6 +42,29 @@ public class CongressSession {
         } else if (!Objects.equals(name, cmd.name()) || !Objects.equals(opensOn, cmd.opensOn())) {
             apply(new CongressSessionUpdated(cmd.sessionId(), cmd.name(), cmd.opensOn()));
         }
+    }
+
+    /** Only for a recorded session; setting the same rules again changes nothing. */
+    @CommandHandler
+    void handle(SetSessionDeadlineRules cmd, Actor actor) {
+        if (!actor.is(Role.OFFICE)) {
+            throw CommandRejectedException.forbidden("office-only", "Only the congress office may set deadline rules.");
+        }
+        if (cmd.rules() == null) {
+            throw CommandRejectedException.invalid("rules-required", "Deadline rules are required.");
+        }
+        String problem = cmd.rules().problem();
+        if (problem != null) {
+            throw CommandRejectedException.invalid("invalid-deadline-rules", problem + ".");
+        }
+        if (!cmd.rules().equals(rules)) {
+            apply(new SessionDeadlineRulesSet(cmd.sessionId(), cmd.rules()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SessionDeadlineRulesSet event) {
+        rules = event.rules();
     }
 
     @EventSourcingHandler

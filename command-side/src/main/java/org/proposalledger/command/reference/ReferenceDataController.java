@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.proposalledger.api.reference.DeputyId;
+import org.proposalledger.api.reference.DeadlineRuleSet;
+import org.proposalledger.api.reference.SetSessionDeadlineRules;
 import org.proposalledger.api.reference.RecordCongressSession;
 import org.proposalledger.api.reference.RecordDeputy;
 import org.proposalledger.api.reference.RecordHandlingUnit;
@@ -46,6 +48,28 @@ public class ReferenceDataController {
     public IdResponse session(@PathVariable String id, @Valid @RequestBody SessionRequest body) {
         commands.send(new RecordCongressSession(SessionId.of(PathIds.check(id)), body.name(), body.opensOn()));
         return new IdResponse(id);
+    }
+
+    /** Whole rule set; omitted fields take the defaults (3 months, 6, 7 working days, 1, 1, 5 working days). */
+    public record DeadlineRulesRequest(Integer replyMonths, Integer extensionLimitMonths, Integer returnWorkingDays,
+                                       Integer coOpinionMonths, Integer rehandlingMonths, Integer reminderWorkingDays) {
+        DeadlineRuleSet toRuleSet() {
+            DeadlineRuleSet d = DeadlineRuleSet.DEFAULTS;
+            return new DeadlineRuleSet(
+                    replyMonths == null ? d.replyMonths() : replyMonths,
+                    extensionLimitMonths == null ? d.extensionLimitMonths() : extensionLimitMonths,
+                    returnWorkingDays == null ? d.returnWorkingDays() : returnWorkingDays,
+                    coOpinionMonths == null ? d.coOpinionMonths() : coOpinionMonths,
+                    rehandlingMonths == null ? d.rehandlingMonths() : rehandlingMonths,
+                    reminderWorkingDays == null ? d.reminderWorkingDays() : reminderWorkingDays);
+        }
+    }
+
+    @PutMapping("/sessions/{id}/deadline-rules")
+    public DeadlineRuleSet deadlineRules(@PathVariable String id, @RequestBody DeadlineRulesRequest body) {
+        DeadlineRuleSet rules = body.toRuleSet();
+        commands.send(new SetSessionDeadlineRules(SessionId.of(PathIds.check(id)), rules));
+        return rules;
     }
 
     @PutMapping("/units/{id}")

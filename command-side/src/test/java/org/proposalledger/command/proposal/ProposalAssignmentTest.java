@@ -2,6 +2,7 @@ package org.proposalledger.command.proposal;
 
 import org.junit.jupiter.api.Test;
 import org.proposalledger.api.proposal.AssignProposal;
+import org.proposalledger.api.proposal.HandlingTermsSet;
 import org.proposalledger.api.proposal.ProposalAssigned;
 import org.proposalledger.api.proposal.ProposalWithdrawn;
 import org.proposalledger.api.reference.UnitId;
@@ -24,21 +25,28 @@ class ProposalAssignmentTest extends ProposalTestSupport {
         fixture.given(submitted(), registered())
                 .when(assign(), OFFICE)
                 .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(EDUCATION, HOUSING),
-                        TODAY, TODAY.plusMonths(3)));
+                        TODAY, TODAY.plusMonths(3)),
+                        // Monday + 7 working days = Wednesday of the next week; opinions one month out
+                        new HandlingTermsSet(ID, SESSION, COMMERCE, TODAY.plusMonths(3), TODAY.plusDays(9),
+                                List.of(EDUCATION, HOUSING), TODAY.plusMonths(1), 5));
     }
 
     @Test
     void office_assigns_with_an_earlier_due_date() {
         fixture.given(submitted(), registered())
                 .when(new AssignProposal(ID, COMMERCE, List.of(), TODAY.plusMonths(2)), OFFICE)
-                .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(), TODAY, TODAY.plusMonths(2)));
+                .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(), TODAY, TODAY.plusMonths(2)),
+                        new HandlingTermsSet(ID, SESSION, COMMERCE, TODAY.plusMonths(2), TODAY.plusDays(9), List.of(),
+                                TODAY.plusMonths(1), 5));
     }
 
     @Test
     void office_may_set_the_due_date_up_to_six_months_out() {
         fixture.given(submitted(), registered())
                 .when(new AssignProposal(ID, COMMERCE, List.of(), TODAY.plusMonths(6)), OFFICE)
-                .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(), TODAY, TODAY.plusMonths(6)));
+                .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(), TODAY, TODAY.plusMonths(6)),
+                        new HandlingTermsSet(ID, SESSION, COMMERCE, TODAY.plusMonths(6), TODAY.plusDays(9), List.of(),
+                                TODAY.plusMonths(1), 5));
     }
 
     @Test

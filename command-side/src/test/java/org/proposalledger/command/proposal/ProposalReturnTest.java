@@ -2,6 +2,7 @@ package org.proposalledger.command.proposal;
 
 import org.junit.jupiter.api.Test;
 import org.proposalledger.api.proposal.AssignmentReturned;
+import org.proposalledger.api.proposal.HandlingTermsSet;
 import org.proposalledger.api.proposal.ProposalReassigned;
 import org.proposalledger.api.proposal.ProposalReplied;
 import org.proposalledger.api.proposal.ReassignProposal;
@@ -103,7 +104,9 @@ class ProposalReturnTest extends ProposalTestSupport {
         fixture.given(submitted(), registered(), assigned(), returnedByLead())
                 .when(new ReassignProposal(ID, HOUSING, List.of(EDUCATION)), OFFICE)
                 .expectEvents(new ProposalReassigned(ID, SESSION, HOUSING, List.of(EDUCATION), TODAY,
-                        TODAY.plusMonths(3)));
+                        TODAY.plusMonths(3)),
+                        new HandlingTermsSet(ID, SESSION, HOUSING, TODAY.plusMonths(3), TODAY.plusDays(9),
+                                List.of(EDUCATION), TODAY.plusMonths(1), 5));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
+import org.proposalledger.command.deadline.DeadlineRuleBook;
 import org.proposalledger.command.deadline.DeadlineRules;
 import org.proposalledger.command.reference.InMemoryReferenceData;
 
@@ -67,12 +68,17 @@ abstract class ProposalTestSupport {
 
     @BeforeEach
     void createFixture() {
+        createFixture(DeadlineRules.weekdays());
+    }
+
+    /** A fresh fixture whose session runs under the given rules. */
+    void createFixture(DeadlineRules rules) {
         fixture = new AggregateTestFixture<>(Proposal.class);
         fixture.registerInjectableResource(new InMemoryReferenceData()
                 .withSessions(SESSION.value())
                 .withUnits(COMMERCE.value(), EDUCATION.value(), HOUSING.value(), TRANSPORT.value())
                 .withDeputies(ZHU.value(), GAO.value(), "li-ming"));
-        fixture.registerInjectableResource(DeadlineRules.weekdays());
+        fixture.registerInjectableResource(DeadlineRuleBook.fixed(rules));
         fixture.registerInjectableResource(CLOCK);
     }
 

@@ -2,7 +2,10 @@ package org.proposalledger.query.proposal;
 
 import org.proposalledger.api.proposal.AssignmentReturned;
 import org.proposalledger.api.proposal.CoUnitOpinionGiven;
+import org.proposalledger.api.proposal.CoUnitOpinionOverdue;
 import org.proposalledger.api.proposal.ConsultationHeld;
+import org.proposalledger.api.proposal.HandlingTermsSet;
+import org.proposalledger.api.proposal.ReplyDueSoon;
 import org.proposalledger.api.proposal.DeadlineExtended;
 import org.proposalledger.api.proposal.FollowUpReported;
 import org.proposalledger.api.proposal.ProposalAssigned;
@@ -96,7 +99,19 @@ public final class ProposalFold {
         } else if (event instanceof ProposalReassigned e) {
             d.assign(e.sessionId() == null ? null : e.sessionId().value(), e.leadUnitId().value(),
                     e.coUnitIds().stream().map(u -> u.value()).toList(), e.assignedOn(), e.dueOn());
+        } else if (event instanceof HandlingTermsSet e) {
+            d.returnWindowEndsOn = e.returnWindowEndsOn();
+            d.coOpinionDueOn = e.coUnitOpinionDueOn();
+        } else if (event instanceof CoUnitOpinionOverdue e) {
+            if (!d.coUnitsOverdue.contains(value(e.unitId()))) {
+                d.coUnitsOverdue.add(value(e.unitId()));
+            }
+        } else if (event instanceof ReplyDueSoon e) {
+            d.remindedFor = e.dueOn();
         } else if (event instanceof AssignmentReturned e) {
+            d.returnWindowEndsOn = null;
+            d.coOpinionDueOn = null;
+            d.coUnitsOverdue.clear();
             // back to the office for a new assignment: nobody handles it, nothing is due
             d.returns.add(new ProposalView.Return(value(e.unitId()), e.reason(), at));
             d.status = ProposalStatus.REGISTERED;
@@ -184,11 +199,15 @@ public final class ProposalFold {
         Instant submittedAt;
         Instant updatedAt;
         long version;
+        LocalDate returnWindowEndsOn;
+        LocalDate coOpinionDueOn;
+        final List<String> coUnitsOverdue;
+        LocalDate remindedFor;
 
         static Draft skeleton(String id) {
             return new Draft(new ProposalView(id, null, null, null, List.of(), false, null, null, List.of(),
                     null, false, null, null, List.of(), null, null, false, List.of(), List.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, -1));
+                    List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, -1, null, null, List.of(), null));
         }
 
         Draft(ProposalView v) {
@@ -222,6 +241,10 @@ public final class ProposalFold {
             submittedAt = v.submittedAt();
             updatedAt = v.updatedAt();
             version = v.version();
+            returnWindowEndsOn = v.returnWindowEndsOn();
+            coOpinionDueOn = v.coOpinionDueOn();
+            coUnitsOverdue = new ArrayList<>(copy(v.coUnitsOverdue()));
+            remindedFor = v.remindedFor();
         }
 
         void assign(String session, String lead, List<String> coUnits, LocalDate on, LocalDate due) {
@@ -234,6 +257,9 @@ public final class ProposalFold {
             dueOn = due;
             overdue = false;
             status = ProposalStatus.ASSIGNED;
+            returnWindowEndsOn = null;
+            coOpinionDueOn = null;
+            coUnitsOverdue.clear();
         }
 
         ProposalView toView() {
@@ -242,7 +268,8 @@ public final class ProposalFold {
                     supervisingLeader, leadUnitId, List.copyOf(coUnitIds), assignedOn, dueOn, overdue,
                     List.copyOf(extensions), List.copyOf(returns), List.copyOf(coOpinions),
                     List.copyOf(consultations), List.copyOf(replies), List.copyOf(ratings), List.copyOf(followUps),
-                    rejectionReason, withdrawalReason, closingDecision, submittedAt, updatedAt, version);
+                    rejectionReason, withdrawalReason, closingDecision, submittedAt, updatedAt, version,
+                    returnWindowEndsOn, coOpinionDueOn, List.copyOf(coUnitsOverdue), remindedFor);
         }
 
         private static <T> List<T> copy(List<T> list) {

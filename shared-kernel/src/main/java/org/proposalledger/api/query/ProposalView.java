@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A proposal as it stands: the read model the query side keeps, and what point-in-time
- * replay returns. Ids are plain strings so any client can read it without our value types.
+ * replay returns. The last four fields came with the deadline work: the return window and
+ * co-unit opinion due date fixed at assignment, co-units whose opinion is overdue, and the due
+ * date a due-soon reminder was raised for. Ids are plain strings so any client can read it without our value types.
  */
 public record ProposalView(
         String id,
@@ -38,7 +40,11 @@ public record ProposalView(
         String closingDecision,
         Instant submittedAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        LocalDate returnWindowEndsOn,
+        LocalDate coOpinionDueOn,
+        List<String> coUnitsOverdue,
+        LocalDate remindedFor) {
 
     public record Extension(LocalDate previousDueOn, LocalDate newDueOn, String approvedBy, Instant at) {
     }
