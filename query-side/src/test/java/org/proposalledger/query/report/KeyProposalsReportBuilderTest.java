@@ -31,7 +31,8 @@ class KeyProposalsReportBuilderTest {
         return new ProposalView(id, "s", "未注明", "关于" + id + "的建议", List.of("gao", "sun"), true, "NOT_STATED",
                 "背景一。\n背景二。", List.of("一是甲。", "二是乙。"), status, false, null, lead, List.of(), assignedOn, null,
                 false, List.of(), List.of(), List.of(), consultations, replies, ratings, List.of(), null, null, null,
-                Instant.parse("2024-01-01T00:00:00Z").plusSeconds(second), Instant.now(), 1);
+                Instant.parse("2024-01-01T00:00:00Z").plusSeconds(second), Instant.now(), 1,
+                null, null, List.of(), null);
     }
 
     static ProposalView.Reply reply(String unit, String text) {
@@ -109,7 +110,8 @@ class KeyProposalsReportBuilderTest {
                 v.andOthers(), v.category(), "", v.suggestions(), v.status(), v.key(), v.supervisingLeader(),
                 v.leadUnitId(), v.coUnitIds(), v.assignedOn(), v.dueOn(), v.overdue(), v.extensions(), v.returns(),
                 v.coOpinions(), v.consultations(), v.replies(), v.ratings(), v.followUps(), v.rejectionReason(),
-                v.withdrawalReason(), v.closingDecision(), v.submittedAt(), v.updatedAt(), v.version());
+                v.withdrawalReason(), v.closingDecision(), v.submittedAt(), v.updatedAt(), v.version(),
+                v.returnWindowEndsOn(), v.coOpinionDueOn(), v.coUnitsOverdue(), v.remindedFor());
 
         assertThat(text(List.of(noBackground))).contains("建议者:高永红 孙杰连等\n\n建议:\n\n一是甲。");
     }
