@@ -6,6 +6,7 @@ import org.proposalledger.api.proposal.Category;
 import org.proposalledger.api.proposal.ConsultationHeld;
 import org.proposalledger.api.proposal.ConsultationMode;
 import org.proposalledger.api.proposal.ExtendDeadline;
+import org.proposalledger.api.proposal.HandlingTermsSet;
 import org.proposalledger.api.proposal.ProposalAssigned;
 import org.proposalledger.api.proposal.ProposalRated;
 import org.proposalledger.api.proposal.ProposalRegistered;
@@ -201,7 +202,9 @@ class ProposalImportTest extends ProposalTestSupport {
     void the_office_may_assign_an_imported_suggestion_with_dates() {
         fixture.given(importedSubmission(), importedRegistration())
                 .when(new AssignProposal(ID, COMMERCE, List.of(), null), OFFICE)
-                .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(), TODAY, TODAY.plusMonths(3)));
+                .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(), TODAY, TODAY.plusMonths(3)),
+                        new HandlingTermsSet(ID, SESSION, COMMERCE, TODAY.plusMonths(3), TODAY.plusDays(9), List.of(),
+                                TODAY.plusMonths(1), 5));
     }
 
     @Test
