@@ -3,6 +3,7 @@ package org.proposalledger.query;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.history.HistoryProjection;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;
@@ -35,7 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
 @ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
-        ReferenceDataProjection.class})
+        ReferenceDataProjection.class, CounterStore.class})
 public class QuerySideAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);

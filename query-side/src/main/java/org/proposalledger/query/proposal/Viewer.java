@@ -49,6 +49,21 @@ public final class Viewer {
         return actor == null || !(actor.is(Role.UNIT) || actor.is(Role.DEPUTY));
     }
 
+    /** True when the actor metadata could not be read: such a viewer sees nothing. */
+    public boolean isNobody() {
+        return nobody;
+    }
+
+    /** The unit a UNIT viewer is limited to; null for any other viewer. */
+    public String limitedToUnit() {
+        return !nobody && actor != null && actor.is(Role.UNIT) ? actor.unitId() : null;
+    }
+
+    /** The deputy a DEPUTY viewer is limited to; null for any other viewer. */
+    public String limitedToDeputy() {
+        return !nobody && actor != null && actor.is(Role.DEPUTY) ? actor.deputyId() : null;
+    }
+
     public boolean canSee(ProposalView view) {
         if (view == null || nobody) {
             return false;
