@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A batch's changes to the dashboard counters: per counter document, the sum of the
@@ -51,10 +52,13 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
     private final CounterStore store;
     private final ZoneId zone;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Consumer<Set<String>> onWritten;
 
-    public CounterBuffer(CounterStore store, ZoneId zone) {
+    /** {@code onWritten} is told, after each flush, which counter documents (scopes) it changed. */
+    public CounterBuffer(CounterStore store, ZoneId zone, Consumer<Set<String>> onWritten) {
         this.store = store;
         this.zone = zone;
+        this.onWritten = onWritten;
     }
 
     private final class Pending {
@@ -147,7 +151,13 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
     @Override
     public void flush() {
         Map<MongoCollection<Document>, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+        Set<String> changed = new LinkedHashSet<>();
         for (Pending p : pending.values()) {
+            if (p.collection.getNamespace().getCollectionName().equals(CounterStore.COUNTERS)) {
+                if (p.inc.values().stream().anyMatch(n -> n != 0)) {
+                    changed.add(p.id);
+                }
+            }
             if (p.isEmpty()) {
                 continue;
             }
@@ -169,5 +179,8 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         }
         writes.forEach((c, w) -> c.bulkWrite(w, new BulkWriteOptions().ordered(false)));
         pending.clear();
+        if (!changed.isEmpty()) {
+            onWritten.accept(changed);
+        }
     }
 }

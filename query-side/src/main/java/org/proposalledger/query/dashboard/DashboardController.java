@@ -8,6 +8,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.proposalledger.api.query.dashboard.DailySeries;
 import org.proposalledger.api.query.dashboard.GetDailySeries;
 import org.proposalledger.api.query.dashboard.GetScopeTable;
@@ -23,6 +24,8 @@ import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.CorrelationIdFilter;
 import org.proposalledger.query.proposal.ProposalIds;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +37,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletionException;
+
+import reactor.core.publisher.Flux;
 
 /**
  * Dashboards over HTTP, each answered through the query bus as the signed-in actor.
@@ -100,6 +105,22 @@ public class DashboardController {
         return ask(new GetDailySeries(sessionId, unitId, from, to), DailySeries.class);
     }
 
+    /**
+     * Server-Sent Events: the dashboard now (event {@code dashboard}), then a new one each time
+     * the projections change its figures. Backed by a subscription query on the query bus.
+     */
+    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<SessionDashboard>> stream(
+            @PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId) {
+        SubscriptionQueryResult<SessionDashboard, SessionDashboard> result = queries.subscriptionQuery(
+                new GenericMessage<>(new GetSessionDashboard(sessionId, null), metaData()),
+                ResponseTypes.instanceOf(SessionDashboard.class), ResponseTypes.instanceOf(SessionDashboard.class));
+        return result.initialResult().concatWith(result.updates())
+                .map(d -> ServerSentEvent.builder(d).event("dashboard").build())
+                .doFinally(signal -> result.close());
+    }
+
     private Instant asOf(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -114,12 +135,14 @@ public class DashboardController {
         }
     }
 
-    private <R> R ask(Object query, Class<R> type) {
+    private static MetaData metaData() {
         Actor actor = CurrentActor.get();
-        MetaData metaData = MetaData.from(actor.toMetaData())
-                .and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
+        return MetaData.from(actor.toMetaData()).and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
+    }
+
+    private <R> R ask(Object query, Class<R> type) {
         try {
-            return queries.query(new GenericMessage<>(query, metaData), ResponseTypes.instanceOf(type)).join();
+            return queries.query(new GenericMessage<>(query, metaData()), ResponseTypes.instanceOf(type)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

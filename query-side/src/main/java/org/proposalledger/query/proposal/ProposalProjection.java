@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.query.dashboard.CounterBuffer;
 import org.proposalledger.query.dashboard.CounterStore;
+import org.proposalledger.query.dashboard.DashboardUpdates;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.query.projection.DocumentBuffer;
@@ -39,9 +40,13 @@ public class ProposalProjection {
     private final ZoneId zone;
     private final ProposalFold fold = new ProposalFold();
 
-    public ProposalProjection(ProposalStore store, CounterStore counters, LedgerProperties properties) {
+    private final DashboardUpdates updates;
+
+    public ProposalProjection(ProposalStore store, CounterStore counters, DashboardUpdates updates,
+                              LedgerProperties properties) {
         this.store = store;
         this.counters = counters;
+        this.updates = updates;
         this.zone = properties.getZone();
     }
 
@@ -56,7 +61,7 @@ public class ProposalProjection {
         EventMeta meta = EventMeta.of(domain.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
         ProjectionBatch batch = ProjectionBatch.current();
         // created before the proposals' buffer so that it is flushed first (see CounterBuffer)
-        CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS, () -> new CounterBuffer(counters, zone));
+        CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS, () -> new CounterBuffer(counters, zone, updates::changed));
         DocumentBuffer<ProposalView> buffer = batch.buffer(ProposalStore.COLLECTION,
                 () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument));
         String id = event.proposalId().value();

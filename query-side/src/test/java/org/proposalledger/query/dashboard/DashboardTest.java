@@ -302,12 +302,13 @@ class DashboardTest {
         List<Document> days = mongo.getCollection(CounterStore.DAYS).find().sort(new Document("_id", 1))
                 .into(new ArrayList<>());
         assertThat(before).isNotNull();
+        long proposals = mongo.getCollection(ProposalStore.COLLECTION).countDocuments();
         // what a crash between writing the counters and writing the proposals looks like: the
         // proposal documents are behind, every event comes again, the counters must not move
         mongo.dropCollection(ProposalStore.COLLECTION);
         progress.rewindWithoutReset();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
-                mongo.getCollection(ProposalStore.COLLECTION).countDocuments() == IDS.size());
+                mongo.getCollection(ProposalStore.COLLECTION).countDocuments() == proposals);
         progress.awaitCaughtUp();
         assertThat(strip(mongo.getCollection(CounterStore.COUNTERS).find().sort(new Document("_id", 1))
                 .into(new ArrayList<>()))).isEqualTo(strip(all));
@@ -327,6 +328,50 @@ class DashboardTest {
             }
         });
         return docs;
+    }
+
+    @Test
+    void subscribersGetTheirOwnNewDashboardWhenItChanges() throws Exception {
+        String live = "live-2022";
+        var all = queryGateway.subscriptionQuery(new GetSessionDashboard(live, null),
+                ResponseTypes.instanceOf(SessionDashboard.class), ResponseTypes.instanceOf(SessionDashboard.class));
+        var unit = queryGateway.subscriptionQuery(new org.axonframework.messaging.GenericMessage<>(
+                        new GetSessionDashboard(live, null), Actor.unit("unit-commerce", "commerce").toMetaData()),
+                ResponseTypes.instanceOf(SessionDashboard.class), ResponseTypes.instanceOf(SessionDashboard.class));
+        var sse = mvc.perform(get("/api/v1/dashboards/sessions/" + live + "/stream")
+                        .with(httpBasic("reader", "reader")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+                .andReturn();
+        try {
+            assertThat(all.initialResult().block().figures().counts().assigned()).isZero();
+            List<SessionDashboard> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<SessionDashboard> seenByUnit = new java.util.concurrent.CopyOnWriteArrayList<>();
+            all.updates().subscribe(seen::add);
+            unit.updates().subscribe(seenByUnit::add);
+
+            EventLog log = new EventLog(eventStore).at(Instant.parse("2022-03-11T02:00:00Z"));
+            Actor office = Actor.office("office");
+            log.proposal(office, "c", submitted("live-1", live, Category.ECONOMY, "zhu-heping"),
+                    registeredIn(live, "live-1", "1"), assignedIn(live, "live-1", "commerce"));
+            log.proposal(office, "c", submitted("live-2", live, Category.ECONOMY, "zhu-heping"),
+                    registeredIn(live, "live-2", "2"), assignedIn(live, "live-2", "education"));
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                    !seen.isEmpty() && seen.get(seen.size() - 1).figures().counts().assigned() == 2
+                            && !seenByUnit.isEmpty());
+            assertThat(seen).allMatch(d -> d.scope().equals("session"));
+            assertThat(seenByUnit).allMatch(d -> d.scope().equals("unit") && d.figures().key().equals("commerce"));
+            assertThat(seenByUnit.get(seenByUnit.size() - 1).figures().counts().assigned()).isEqualTo(1);
+            // the HTTP stream: first the dashboard as it stood, then the new ones
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                    sse.getResponse().getContentAsString().contains("\"assigned\":2"));
+            String body = sse.getResponse().getContentAsString();
+            assertThat(body).startsWith("event:dashboard").contains("\"assigned\":0");
+            assertThat(sse.getResponse().getContentType()).startsWith("text/event-stream");
+        } finally {
+            all.close();
+            unit.close();
+        }
     }
 
     @Test
