@@ -10,6 +10,7 @@ import org.proposalledger.query.projection.FlushAtEndOfBatch;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.proposal.ProposalProjection;
 import org.proposalledger.query.reference.ReferenceDataProjection;
+import org.proposalledger.query.report.ReportController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
 @ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
-        ReferenceDataProjection.class, CounterStore.class})
+        ReferenceDataProjection.class, CounterStore.class, ReportController.class})
 public class QuerySideAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);

@@ -160,6 +160,8 @@ class DashboardTest {
         day1.add(log.message("Proposal", "p8", submitted("p8", S, Category.ECONOMY, "zhu-heping"), office, "c"));
         day1.add(log.message("Proposal", "p8", registeredIn(S, "p8", "p8"), office, "c"));
         log.publish(day1);
+        log.append("HandlingUnit", "commerce", new org.proposalledger.api.reference.HandlingUnitRegistered(
+                UnitId.of("commerce"), "市商务局", org.proposalledger.api.reference.UnitKind.DEPARTMENT), office);
 
         log.at(D2).proposal(office, "c", consulted("p1", "commerce"), reply("p1", "commerce", ReplyClass.A, 30, false, 1));
         log.at(D3).proposal(office, "c", reply("p3", "commerce", ReplyClass.C, 40, false, 1));
@@ -371,6 +373,64 @@ class DashboardTest {
         } finally {
             all.close();
             unit.close();
+        }
+    }
+
+    private static List<String> csvLines(byte[] body) {
+        assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String text = new String(body, 3, body.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\r\n");
+        return List.of(text.split("\r\n"));
+    }
+
+    @Test
+    void exportsOpenAndReadBack() throws Exception {
+        var units = mvc.perform(get("/api/v1/reports/sessions/" + S + "/units.csv").param("minSample", "1")
+                        .with(httpBasic("reader", "reader")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(units.getContentType()).startsWith("text/csv");
+        assertThat(units.getHeader("Content-Disposition")).contains(S + "-units.csv");
+        List<String> unitLines = csvLines(units.getContentAsByteArray());
+        assertThat(unitLines.get(0)).startsWith("rank,unitId,unitName,assigned,replied,");
+        assertThat(unitLines).hasSize(4);
+        assertThat(unitLines.get(1)).startsWith("1,commerce,市商务局,3,3,2,1,3,2,1,0,0,2,1,0,0,40.0,1.0,");
+        assertThat(unitLines.get(2)).startsWith("2,education,,2,1,1,1,0,");
+        assertThat(unitLines.get(3)).startsWith(",transport,,0,0,");
+
+        byte[] xlsx = mvc.perform(get("/api/v1/reports/sessions/" + S + "/units.xlsx").param("minSample", "1")
+                        .with(httpBasic("reader", "reader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheet("units");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("unitId");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("commerce");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("市商务局");
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(sheet.getRow(2).getCell(17).getNumericCellValue()).isEqualTo(0.5); // replyRate
+            assertThat(sheet.getRow(2).getCell(24).getNumericCellValue()).isCloseTo(0.0945, within(1e-4));
+        }
+
+        List<String> proposals = csvLines(mvc.perform(get("/api/v1/reports/sessions/" + S + "/proposals.csv")
+                        .with(httpBasic("reader", "reader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(proposals.get(0)).startsWith("number,id,title,proposers,");
+        assertThat(proposals).hasSize(1 + IDS.size());
+        assertThat(proposals.get(1)).startsWith("p1,p1,关于p1的建议,zhu-heping、gao-li,ECONOMY,CLOSED".substring(0, 40));
+        // a unit exports what it may see: commerce leads p1 p2 p3
+        List<String> forUnit = csvLines(mvc.perform(get("/api/v1/reports/sessions/" + S + "/proposals.csv")
+                        .with(httpBasic("unit-commerce", "unit-commerce")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(forUnit.stream().skip(1).map(l -> l.split(",")[1])).containsExactly("p1", "p2", "p3");
+
+        byte[] px = mvc.perform(get("/api/v1/reports/sessions/" + S + "/proposals.xlsx")
+                        .with(httpBasic("reader", "reader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(px))) {
+            var sheet = wb.getSheet("proposals");
+            assertThat(sheet.getLastRowNum()).isEqualTo(IDS.size());
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("关于p1的建议");
+            assertThat(sheet.getRow(3).getCell(16).getStringCellValue()).isEqualTo("SATISFIED"); // p3, latest
         }
     }
 
