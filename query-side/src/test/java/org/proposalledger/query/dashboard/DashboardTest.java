@@ -175,7 +175,60 @@ class DashboardTest {
                 rated("p2", "zhu-heping", Rating.BASICALLY_SATISFIED, 1));
         log.at(D8).proposal(office, "c", reply("p3", "commerce", ReplyClass.A, 113, false, 2),
                 rated("p3", "gao-li", Rating.SATISFIED, 2));
+        // for the text search: another session, real titles
+        log.proposal(office, "c", new org.proposalledger.api.proposal.ProposalSubmitted(ProposalId.of("s-1"),
+                org.proposalledger.api.reference.SessionId.of("search-2022"), "关于加快我市农村电商发展的建议",
+                List.of(org.proposalledger.api.reference.DeputyId.of("zhu-heping")), false, Category.ECONOMY,
+                "我市农村电商起步较晚。", List.of("一是完善物流体系。")));
+        log.proposal(office, "c", new org.proposalledger.api.proposal.ProposalSubmitted(ProposalId.of("s-2"),
+                org.proposalledger.api.reference.SessionId.of("search-2022"), "关于加强农村道路建设的建议",
+                List.of(org.proposalledger.api.reference.DeputyId.of("gao-li")), false, Category.AGRICULTURE,
+                "农村公路年久失修。", List.of("加大投入。")));
+        log.proposal(office, "c", new org.proposalledger.api.proposal.ProposalSubmitted(ProposalId.of("s-3"),
+                org.proposalledger.api.reference.SessionId.of("search-2022"), "关于发展5G网络的建议",
+                List.of(org.proposalledger.api.reference.DeputyId.of("gao-li")), false, Category.ECONOMY,
+                "电信 Network 覆盖不足。", List.of()));
         progress.awaitCaughtUp();
+    }
+
+    private List<String> search(String user, String q, int limit, String cursor, List<String> cursors)
+            throws Exception {
+        var request = get("/api/v1/proposals").param("sessionId", "search-2022").param("q", q)
+                .param("limit", "" + limit).with(httpBasic(user, user));
+        if (cursor != null) {
+            request = request.param("cursor", cursor);
+        }
+        String body = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        List<String> ids = new ArrayList<>();
+        node.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        if (cursors != null) {
+            cursors.add(node.get("nextCursor").isNull() ? null : node.get("nextCursor").asText());
+        }
+        return ids;
+    }
+
+    @Test
+    void theListFindsChineseTextOfTwoOrMoreCharacters() throws Exception {
+        assertThat(search("reader", "农村", 50, null, null)).containsExactly("s-1", "s-2");
+        assertThat(search("reader", "电商", 50, null, null)).containsExactly("s-1");
+        assertThat(search("reader", "农村电商发展", 50, null, null)).containsExactly("s-1");
+        assertThat(search("reader", "物流体系", 50, null, null)).containsExactly("s-1");
+        assertThat(search("reader", "年久失修", 50, null, null)).containsExactly("s-2");
+        assertThat(search("reader", "5g", 50, null, null)).containsExactly("s-3");
+        assertThat(search("reader", "NETWORK", 50, null, null)).containsExactly("s-3");
+        assertThat(search("reader", "电商道路", 50, null, null)).isEmpty();
+        // a deputy finds only their own
+        assertThat(search("deputy-zhu", "农村", 50, null, null)).containsExactly("s-1");
+        // pages
+        List<String> cursors = new ArrayList<>();
+        assertThat(search("reader", "农村", 1, null, cursors)).containsExactly("s-1");
+        assertThat(cursors.get(0)).isNotNull();
+        assertThat(search("reader", "农村", 1, cursors.get(0), cursors)).containsExactly("s-2");
+        assertThat(cursors.get(1)).isNull();
+        mvc.perform(get("/api/v1/proposals").param("q", "农").with(httpBasic("reader", "reader")))
+                .andExpect(status().isBadRequest());
     }
 
     private SessionDashboard session(Instant asOf) {
