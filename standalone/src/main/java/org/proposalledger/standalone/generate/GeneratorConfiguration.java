@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.proposalledger.platform.LedgerProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +44,8 @@ public class GeneratorConfiguration {
             new SessionGenerator(commands, clock, properties.getZone()).run(plan, line -> System.out.println(line));
             System.out.println("Expected session figures: " + plan.expected());
             if (exit) {
-                context.close();
+                // closing the context alone leaves worker threads running
+                System.exit(SpringApplication.exit(context));
             }
         };
     }
