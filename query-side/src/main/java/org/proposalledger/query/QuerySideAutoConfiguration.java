@@ -3,12 +3,14 @@ package org.proposalledger.query;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.history.HistoryProjection;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.proposal.ProposalProjection;
 import org.proposalledger.query.reference.ReferenceDataProjection;
+import org.proposalledger.query.report.ExportController;
 import org.proposalledger.query.supervision.SupervisionProjection;
 import org.proposalledger.query.supervision.SupervisionStore;
 import org.slf4j.Logger;
@@ -37,8 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
 @ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
-        ReferenceDataProjection.class,
-        SupervisionStore.class})
+        ReferenceDataProjection.class, SupervisionStore.class, CounterStore.class, ExportController.class})
 public class QuerySideAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);

@@ -5,6 +5,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.proposalledger.platform.LedgerProperties;
+import org.proposalledger.query.dashboard.CounterBuffer;
+import org.proposalledger.query.dashboard.CounterStore;
+import org.proposalledger.query.dashboard.DashboardUpdates;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.query.projection.DocumentBuffer;
@@ -14,9 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneId;
+
 /**
  * Keeps {@code proposals} current: each event goes through {@link ProposalFold} on the batch's
- * copy of its document, which is written once when the batch ends.
+ * copy of its document, which is written once when the batch ends. Every change of a
+ * proposal also moves its contribution in the dashboard counters ({@link CounterBuffer}).
  */
 @Component
 @ProcessingGroup(Projections.GROUP)
@@ -24,11 +33,21 @@ public class ProposalProjection {
 
     private static final Logger log = LoggerFactory.getLogger(ProposalProjection.class);
 
+    private static final String SEGMENT_RESOURCE = "Processor[" + Projections.GROUP + "]/SegmentId";
+
     private final ProposalStore store;
+    private final CounterStore counters;
+    private final ZoneId zone;
     private final ProposalFold fold = new ProposalFold();
 
-    public ProposalProjection(ProposalStore store) {
+    private final DashboardUpdates updates;
+
+    public ProposalProjection(ProposalStore store, CounterStore counters, DashboardUpdates updates,
+                              LedgerProperties properties) {
         this.store = store;
+        this.counters = counters;
+        this.updates = updates;
+        this.zone = properties.getZone();
     }
 
     @EventHandler
@@ -40,18 +59,35 @@ public class ProposalProjection {
             return;
         }
         EventMeta meta = EventMeta.of(domain.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
-        DocumentBuffer<ProposalView> buffer = ProjectionBatch.current().buffer(ProposalStore.COLLECTION,
+        ProjectionBatch batch = ProjectionBatch.current();
+        // created before the proposals' buffer so that it is flushed first (see CounterBuffer)
+        CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS, () -> new CounterBuffer(counters, zone, updates::changed));
+        DocumentBuffer<ProposalView> buffer = batch.buffer(ProposalStore.COLLECTION,
                 () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument));
         String id = event.proposalId().value();
         ProposalView current = buffer.get(id);
         ProposalView next = fold.apply(current, event, meta);
         if (next != current) {
             buffer.put(id, next);
+            dashboard.record(current, next, message.getTimestamp(), position(message), segment());
         }
+    }
+
+    private static long position(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(-1);
+        }
+        return -1;
+    }
+
+    private static int segment() {
+        Object id = CurrentUnitOfWork.get().root().getResource(SEGMENT_RESOURCE);
+        return id instanceof Integer i ? i : 0;
     }
 
     @ResetHandler
     public void reset() {
+        counters.drop();
         store.drop();
         store.ensureIndexes();
     }

@@ -83,12 +83,16 @@ public class ProposalQueryController {
             @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
             @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String deputyId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(ListProposals.MAX_LIMIT) int limit,
-            @RequestParam(required = false) @Size(max = 128) String cursor) {
+            @RequestParam(required = false) @Size(max = 128) String cursor,
+            @RequestParam(required = false) @Size(min = 1, max = ListProposals.MAX_TEXT) String q) {
         if (cursor != null && !PageCursor.isValid(cursor)) {
             throw new InvalidCursor();
         }
+        if (q != null && SearchTokens.query(q).isEmpty()) {
+            throw new IllegalArgumentException("q must hold two Chinese characters or a word of letters or digits");
+        }
         ListProposals query = new ListProposals(sessionId, unitId, status == null ? null : status.name(),
-                category == null ? null : category.name(), deputyId, limit, cursor);
+                category == null ? null : category.name(), deputyId, limit, cursor, q);
         return ask(query, ResponseTypes.instanceOf(ProposalPage.class));
     }
 

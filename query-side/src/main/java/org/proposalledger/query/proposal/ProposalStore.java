@@ -26,10 +26,11 @@ import java.util.List;
 public class ProposalStore {
 
     public static final String COLLECTION = "proposals";
+    static final String TOKENS = "tokens";
 
     /** Every list filter, each followed by {@code _id} so a filtered page is one index range on real MongoDB. */
     private static final List<String> FILTERED_FIELDS =
-            List.of("sessionId", "leadUnitId", "coUnitIds", "status", "category", "proposers");
+            List.of("sessionId", "leadUnitId", "coUnitIds", "status", "category", "proposers", TOKENS);
 
     private final MongoTemplate mongo;
     private final DocumentMapper mapper;
@@ -45,7 +46,9 @@ public class ProposalStore {
     }
 
     public Document toDocument(ProposalView view) {
-        return mapper.toDocument(view, "id");
+        Document doc = mapper.toDocument(view, "id");
+        doc.put(TOKENS, SearchTokens.of(view)); // not part of the view: read back, it is ignored
+        return doc;
     }
 
     public ProposalView fromDocument(Document doc) {
@@ -82,11 +85,47 @@ public class ProposalStore {
         if (q.deputyId() != null) {
             filters.add(Filters.eq("proposers", q.deputyId()));
         }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        List<Document> docs = collection().find(filter).sort(Sorts.ascending("_id")).limit(q.limit() + 1)
-                .into(new ArrayList<>());
-        boolean more = docs.size() > q.limit();
-        List<ProposalView> items = docs.stream().limit(q.limit()).map(this::fromDocument).toList();
+        if (q.text() != null) {
+            List<String> tokens = SearchTokens.query(q.text());
+            if (tokens.isEmpty()) {
+                return new ProposalPage(List.of(), null);
+            }
+            filters.add(Filters.all(TOKENS, tokens));
+        }
+        if (q.text() == null) {
+            Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+            List<Document> docs = collection().find(filter).sort(Sorts.ascending("_id")).limit(q.limit() + 1)
+                    .into(new ArrayList<>());
+            boolean more = docs.size() > q.limit();
+            List<ProposalView> items = docs.stream().limit(q.limit()).map(this::fromDocument).toList();
+            return new ProposalPage(items, more ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
+        }
+        // text: the tokens narrow it down, the text itself decides; read on until the page is full
+        List<ProposalView> items = new ArrayList<>();
+        String after = q.cursor() == null ? null : PageCursor.decode(q.cursor());
+        boolean more = false;
+        while (true) {
+            List<Bson> page = new ArrayList<>(filters.subList(q.cursor() == null ? 0 : 1, filters.size()));
+            if (after != null) {
+                page.add(Filters.gt("_id", after));
+            }
+            List<Document> docs = collection().find(Filters.and(page)).sort(Sorts.ascending("_id"))
+                    .limit(q.limit() + 1).into(new ArrayList<>());
+            for (Document d : docs) {
+                ProposalView v = fromDocument(d);
+                after = v.id();
+                if (SearchTokens.contains(v, q.text())) {
+                    if (items.size() == q.limit()) {
+                        more = true;
+                        break;
+                    }
+                    items.add(v);
+                }
+            }
+            if (more || docs.size() <= q.limit()) {
+                break;
+            }
+        }
         return new ProposalPage(items, more ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
     }
 

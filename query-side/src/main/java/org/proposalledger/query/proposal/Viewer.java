@@ -49,6 +49,21 @@ public final class Viewer {
         return actor == null || !(actor.is(Role.UNIT) || actor.is(Role.DEPUTY));
     }
 
+    /** True when the actor metadata could not be read: such a viewer sees nothing. */
+    public boolean isNobody() {
+        return nobody;
+    }
+
+    /** The unit a UNIT viewer is limited to; null for any other viewer. */
+    public String limitedToUnit() {
+        return !nobody && actor != null && actor.is(Role.UNIT) ? actor.unitId() : null;
+    }
+
+    /** The deputy a DEPUTY viewer is limited to; null for any other viewer. */
+    public String limitedToDeputy() {
+        return !nobody && actor != null && actor.is(Role.DEPUTY) ? actor.deputyId() : null;
+    }
+
     public boolean canSee(ProposalView view) {
         if (view == null || nobody) {
             return false;
@@ -73,9 +88,9 @@ public final class Viewer {
         }
         if (actor.is(Role.UNIT)) {
             return Optional.of(new ListProposals(q.sessionId(), actor.unitId(), q.status(), q.category(),
-                    q.deputyId(), q.limit(), q.cursor()));
+                    q.deputyId(), q.limit(), q.cursor(), q.text()));
         }
         return Optional.of(new ListProposals(q.sessionId(), q.unitId(), q.status(), q.category(),
-                actor.deputyId(), q.limit(), q.cursor()));
+                actor.deputyId(), q.limit(), q.cursor(), q.text()));
     }
 }

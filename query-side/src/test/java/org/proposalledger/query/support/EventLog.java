@@ -31,6 +31,12 @@ public final class EventLog {
         this.store = store;
     }
 
+    /** Moves the clock: the next event is stamped one second after {@code instant}. */
+    public EventLog at(Instant instant) {
+        clock = instant;
+        return this;
+    }
+
     /** Appends the events of one proposal, in order, in one transaction. */
     public List<DomainEventMessage<?>> proposal(Actor actor, String correlationId, ProposalEvent... events) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();

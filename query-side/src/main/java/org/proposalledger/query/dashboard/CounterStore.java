@@ -1,0 +1,129 @@
+package org.proposalledger.query.dashboard;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.proposalledger.api.query.dashboard.ScopeCounts;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The dashboard counter documents, all read by {@code _id}:
+ * <ul>
+ *   <li>{@value #COUNTERS}: one document per scope ({@link Contribution#sessionScope} etc.) with
+ *   its current {@link ScopeCounts} as top-level fields and {@code daysToReply} as a histogram
+ *   sub-document ({@code "45": 3} = three proposals replied 45 days after assignment). A session
+ *   document also lists its members ({@code units}, {@code categories}, {@code deputies}) and
+ *   every scope document the months it has day buckets for ({@code months}).</li>
+ *   <li>{@value #DAYS}: per scope and month ({@code _id} = scope + "|" + yyyy-MM), the change of
+ *   each day ({@code days.07.assigned: 12} = twelve more assigned on the 7th), dated by the
+ *   event's timestamp in the ledger zone. The state at the end of a day is the sum of every day
+ *   up to it, which is exact; see {@link DashboardReader} for instants inside a day.</li>
+ * </ul>
+ * Both are changed only by {@code $inc}, so batches of different segments may update the
+ * same document at once; {@code applied.<segment>} records the last event position applied
+ * per segment, which makes a re-delivered event change nothing (see {@link CounterBuffer}).
+ */
+@Component
+public class CounterStore {
+
+    public static final String COUNTERS = "dashboard_counters";
+    public static final String DAYS = "dashboard_days";
+
+    static final List<String> FIELDS = List.of("assigned", "replied", "repliedOnTime", "consultedBeforeFirstReply",
+            "rated", "satisfied", "basicallySatisfied", "unsatisfied", "overdue", "classA", "classB", "classC",
+            "classD");
+    static final String HISTOGRAM = "daysToReply";
+
+    private final MongoTemplate mongo;
+
+    public CounterStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public MongoCollection<Document> counters() {
+        return mongo.getCollection(COUNTERS);
+    }
+
+    public MongoCollection<Document> days() {
+        return mongo.getCollection(DAYS);
+    }
+
+    public static String monthId(String scope, YearMonth month) {
+        return scope + "|" + month;
+    }
+
+    public Document find(String scope) {
+        return counters().find(Filters.eq("_id", scope)).first();
+    }
+
+    public Document findMonth(String scope, YearMonth month) {
+        return days().find(Filters.eq("_id", monthId(scope, month))).first();
+    }
+
+    public void drop() {
+        mongo.dropCollection(COUNTERS);
+        mongo.dropCollection(DAYS);
+    }
+
+    /** The non-zero fields of {@code c} as dotted paths under {@code prefix} ("" for top level). */
+    static Map<String, Long> increments(ScopeCounts c, String prefix) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        long[] values = {c.assigned(), c.replied(), c.repliedOnTime(), c.consultedBeforeFirstReply(), c.rated(),
+                c.satisfied(), c.basicallySatisfied(), c.unsatisfied(), c.overdue(), c.classA(), c.classB(),
+                c.classC(), c.classD()};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0) {
+                out.put(prefix + FIELDS.get(i), values[i]);
+            }
+        }
+        c.daysToReply().forEach((d, n) -> out.put(prefix + HISTOGRAM + "." + d, n));
+        return out;
+    }
+
+    /** Counts read from a document (or sub-document) written by {@link #increments}; missing = zero. */
+    public static ScopeCounts counts(Document d) {
+        if (d == null) {
+            return ScopeCounts.EMPTY;
+        }
+        long[] v = new long[FIELDS.size()];
+        for (int i = 0; i < v.length; i++) {
+            Object o = d.get(FIELDS.get(i));
+            v[i] = o instanceof Number n ? n.longValue() : 0;
+        }
+        Map<Integer, Long> h = new TreeMap<>();
+        if (d.get(HISTOGRAM) instanceof Document hist) {
+            hist.forEach((k, n) -> h.put(Integer.valueOf(k), ((Number) n).longValue()));
+        }
+        return new ScopeCounts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], h);
+    }
+
+    /** Sum of the day changes in a month document for the days up to and including {@code last}. */
+    static ScopeCounts sumDays(Document month, LocalDate last, boolean inclusive) {
+        ScopeCounts sum = ScopeCounts.EMPTY;
+        if (month == null || !(month.get("days") instanceof Document days)) {
+            return sum;
+        }
+        YearMonth ym = YearMonth.from(last);
+        for (Map.Entry<String, Object> e : days.entrySet()) {
+            LocalDate day = ym.atDay(Integer.parseInt(e.getKey()));
+            if (day.isBefore(last) || inclusive && day.equals(last)) {
+                sum = sum.plus(counts((Document) e.getValue()));
+            }
+        }
+        return sum;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> list(Document d, String field) {
+        Object o = d == null ? null : d.get(field);
+        return o instanceof List<?> l ? (List<String>) l : List.of();
+    }
+}

@@ -1,0 +1,150 @@
+package org.proposalledger.query.dashboard;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.proposalledger.api.query.dashboard.DailySeries;
+import org.proposalledger.api.query.dashboard.GetDailySeries;
+import org.proposalledger.api.query.dashboard.GetScopeTable;
+import org.proposalledger.api.query.dashboard.GetSessionDashboard;
+import org.proposalledger.api.query.dashboard.GetUnitTable;
+import org.proposalledger.api.query.dashboard.Rates;
+import org.proposalledger.api.query.dashboard.ScopeTable;
+import org.proposalledger.api.query.dashboard.SessionDashboard;
+import org.proposalledger.api.query.dashboard.UnitTable;
+import org.proposalledger.api.security.Actor;
+import org.proposalledger.platform.LedgerProperties;
+import org.proposalledger.platform.security.CurrentActor;
+import org.proposalledger.platform.web.CorrelationIdFilter;
+import org.proposalledger.query.proposal.ProposalIds;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletionException;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Dashboards over HTTP, each answered through the query bus as the signed-in actor.
+ * {@code asOf} is an ISO instant ({@code 2022-06-10T08:00:00Z}) or a date ({@code 2022-06-10},
+ * meaning the end of that day in the ledger zone).
+ */
+@RestController
+@RequestMapping("/api/v1/dashboards/sessions/{sessionId}")
+public class DashboardController {
+
+    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
+
+    private final QueryGateway queries;
+    private final ZoneId zone;
+    private final int defaultMinSample;
+
+    public DashboardController(QueryGateway queries, LedgerProperties properties,
+                               @Value("${ledger.dashboard.min-sample:5}") int defaultMinSample) {
+        this.queries = queries;
+        this.zone = properties.getZone();
+        this.defaultMinSample = defaultMinSample;
+    }
+
+    @GetMapping
+    public SessionDashboard session(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                                    @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+                                    @RequestParam(required = false) String asOf) {
+        return ask(new GetSessionDashboard(sessionId, asOf(asOf)), SessionDashboard.class);
+    }
+
+    @GetMapping("/units")
+    public UnitTable units(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                           @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+                           @RequestParam(defaultValue = "replyRate") String sortBy,
+                           @RequestParam(required = false) @Min(0) @Max(1_000_000) Integer minSample,
+                           @RequestParam(required = false) String asOf) {
+        if (!Rates.NAMES.contains(sortBy)) {
+            throw new IllegalArgumentException("sortBy must be one of " + Rates.NAMES);
+        }
+        return ask(new GetUnitTable(sessionId, sortBy, minSample == null ? defaultMinSample : minSample,
+                asOf(asOf)), UnitTable.class);
+    }
+
+    @GetMapping("/categories")
+    public ScopeTable categories(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                                 @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+                                 @RequestParam(required = false) String asOf) {
+        return ask(new GetScopeTable(sessionId, GetScopeTable.By.CATEGORY, asOf(asOf)), ScopeTable.class);
+    }
+
+    @GetMapping("/deputies")
+    public ScopeTable deputies(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                               @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+                               @RequestParam(required = false) String asOf) {
+        return ask(new GetScopeTable(sessionId, GetScopeTable.By.DEPUTY, asOf(asOf)), ScopeTable.class);
+    }
+
+    @GetMapping("/series")
+    public DailySeries series(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+                              @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String unitId,
+                              @RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return ask(new GetDailySeries(sessionId, unitId, from, to), DailySeries.class);
+    }
+
+    /**
+     * Server-Sent Events: the dashboard now (event {@code dashboard}), then a new one each time
+     * the projections change its figures. Backed by a subscription query on the query bus.
+     */
+    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<SessionDashboard>> stream(
+            @PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
+            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId) {
+        SubscriptionQueryResult<SessionDashboard, SessionDashboard> result = queries.subscriptionQuery(
+                new GenericMessage<>(new GetSessionDashboard(sessionId, null), metaData()),
+                ResponseTypes.instanceOf(SessionDashboard.class), ResponseTypes.instanceOf(SessionDashboard.class));
+        return result.initialResult().concatWith(result.updates())
+                .map(d -> ServerSentEvent.builder(d).event("dashboard").build())
+                .doFinally(signal -> result.close());
+    }
+
+    private Instant asOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("asOf must be an ISO instant or date: " + text);
+        }
+    }
+
+    private static MetaData metaData() {
+        Actor actor = CurrentActor.get();
+        return MetaData.from(actor.toMetaData()).and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
+    }
+
+    private <R> R ask(Object query, Class<R> type) {
+        try {
+            return queries.query(new GenericMessage<>(query, metaData()), ResponseTypes.instanceOf(type)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}

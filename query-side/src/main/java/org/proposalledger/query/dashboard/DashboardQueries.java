@@ -1,0 +1,146 @@
+package org.proposalledger.query.dashboard;
+
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.proposalledger.api.query.dashboard.DailySeries;
+import org.proposalledger.api.query.dashboard.GetDailySeries;
+import org.proposalledger.api.query.dashboard.GetScopeTable;
+import org.proposalledger.api.query.dashboard.GetSessionDashboard;
+import org.proposalledger.api.query.dashboard.GetUnitTable;
+import org.proposalledger.api.query.dashboard.Rates;
+import org.proposalledger.api.query.dashboard.ScopeCounts;
+import org.proposalledger.api.query.dashboard.ScopeFigures;
+import org.proposalledger.api.query.dashboard.ScopeTable;
+import org.proposalledger.api.query.dashboard.SessionDashboard;
+import org.proposalledger.api.query.dashboard.UnitTable;
+import org.proposalledger.query.proposal.Viewer;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Answers the dashboard queries on Axon's query bus (the HTTP API asks through it too). Every
+ * figure comes from counter documents read by {@code _id} ({@link DashboardReader}).
+ * <p>
+ * Visibility: OFFICE, SUPERVISOR, READER (and trusted bus callers) see every figure. A UNIT
+ * sees only its own unit's figures: the session dashboard answers with its unit's counts, the
+ * unit table holds its row only, and the category and deputy tables are refused. A DEPUTY sees
+ * only their own figures in the same way.
+ */
+@Component
+public class DashboardQueries {
+
+    private final DashboardReader reader;
+
+    public DashboardQueries(DashboardReader reader) {
+        this.reader = reader;
+    }
+
+    @QueryHandler
+    public SessionDashboard session(GetSessionDashboard q, MetaData metaData) {
+        Viewer viewer = visible(metaData);
+        String s = q.sessionId();
+        if (viewer.limitedToUnit() != null) {
+            String unit = viewer.limitedToUnit();
+            return new SessionDashboard(s, "unit", q.asOf(),
+                    ScopeFigures.of(unit, reader.counts(Contribution.unitScope(s, unit), q.asOf())));
+        }
+        if (viewer.limitedToDeputy() != null) {
+            String deputy = viewer.limitedToDeputy();
+            return new SessionDashboard(s, "deputy", q.asOf(),
+                    ScopeFigures.of(deputy, reader.counts(Contribution.deputyScope(s, deputy), q.asOf())));
+        }
+        return new SessionDashboard(s, "session", q.asOf(),
+                ScopeFigures.of(null, reader.counts(Contribution.sessionScope(s), q.asOf())));
+    }
+
+    @QueryHandler
+    public UnitTable units(GetUnitTable q, MetaData metaData) {
+        Viewer viewer = visible(metaData);
+        if (viewer.limitedToDeputy() != null) {
+            throw new AccessDeniedException("A deputy sees only their own figures");
+        }
+        List<String> units = viewer.limitedToUnit() != null ? List.of(viewer.limitedToUnit())
+                : reader.members(q.sessionId(), "units");
+        List<UnitTable.Row> ranked = new ArrayList<>();
+        List<UnitTable.Row> apart = new ArrayList<>();
+        for (String unit : units) {
+            ScopeCounts c = reader.counts(Contribution.unitScope(q.sessionId(), unit), q.asOf());
+            Rates.Fraction f = Rates.fraction(c, q.sortBy());
+            UnitTable.Row row = new UnitTable.Row(null, unit, f.base(), f.value(), f.wilson(), ScopeFigures.of(unit, c));
+            (f.base() >= Math.max(1, q.minSample()) ? ranked : apart).add(row);
+        }
+        // best first; ties by the lower Wilson bound (more evidence first), then by id
+        ranked.sort(Comparator.comparing(UnitTable.Row::value, Comparator.reverseOrder())
+                .thenComparing(r -> r.wilson().lower(), Comparator.reverseOrder())
+                .thenComparing(UnitTable.Row::unitId));
+        apart.sort(Comparator.comparing(UnitTable.Row::unitId));
+        List<UnitTable.Row> numbered = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            UnitTable.Row r = ranked.get(i);
+            boolean tie = i > 0 && r.value().equals(ranked.get(i - 1).value());
+            int rank = tie ? numbered.get(i - 1).rank() : i + 1;
+            numbered.add(new UnitTable.Row(rank, r.unitId(), r.sample(), r.value(), r.wilson(), r.figures()));
+        }
+        return new UnitTable(q.sessionId(), q.sortBy(), q.minSample(), q.asOf(), numbered, apart);
+    }
+
+    @QueryHandler
+    public ScopeTable scopes(GetScopeTable q, MetaData metaData) {
+        Viewer viewer = visible(metaData);
+        if (viewer.limitedToUnit() != null) {
+            throw new AccessDeniedException("A unit sees only its own unit's figures");
+        }
+        List<String> keys;
+        if (q.by() == GetScopeTable.By.DEPUTY) {
+            keys = viewer.limitedToDeputy() != null ? List.of(viewer.limitedToDeputy())
+                    : reader.members(q.sessionId(), "deputies");
+        } else {
+            if (viewer.limitedToDeputy() != null) {
+                throw new AccessDeniedException("A deputy sees only their own figures");
+            }
+            keys = reader.members(q.sessionId(), "categories");
+        }
+        List<ScopeFigures> rows = keys.stream().sorted().map(k -> ScopeFigures.of(k, reader.counts(
+                q.by() == GetScopeTable.By.DEPUTY ? Contribution.deputyScope(q.sessionId(), k)
+                        : Contribution.categoryScope(q.sessionId(), k), q.asOf()))).toList();
+        return new ScopeTable(q.sessionId(), q.by(), q.asOf(), rows);
+    }
+
+    @QueryHandler
+    public DailySeries series(GetDailySeries q, MetaData metaData) {
+        Viewer viewer = visible(metaData);
+        if (viewer.limitedToDeputy() != null) {
+            throw new AccessDeniedException("A deputy sees only their own figures");
+        }
+        String unit = q.unitId();
+        if (viewer.limitedToUnit() != null) {
+            if (unit != null && !unit.equals(viewer.limitedToUnit())) {
+                throw new AccessDeniedException("A unit sees only its own unit's figures");
+            }
+            unit = viewer.limitedToUnit();
+        }
+        String scope = unit == null ? Contribution.sessionScope(q.sessionId())
+                : Contribution.unitScope(q.sessionId(), unit);
+        List<DailySeries.Day> days = new ArrayList<>();
+        ScopeCounts running = reader.endOfDay(scope, q.from().minusDays(1));
+        DaySource source = new DaySource(reader, scope);
+        for (LocalDate d = q.from(); !d.isAfter(q.to()); d = d.plusDays(1)) {
+            running = running.plus(source.change(d));
+            days.add(new DailySeries.Day(d, ScopeFigures.of(unit, running)));
+        }
+        return new DailySeries(q.sessionId(), unit, days);
+    }
+
+    private static Viewer visible(MetaData metaData) {
+        Viewer viewer = Viewer.fromMetaData(metaData);
+        if (viewer.isNobody()) {
+            throw new AccessDeniedException("Unreadable actor");
+        }
+        return viewer;
+    }
+}

@@ -1,0 +1,157 @@
+package org.proposalledger.query.dashboard;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.proposalledger.api.proposal.ProposalEvent;
+import org.proposalledger.api.query.ProposalView;
+import org.proposalledger.api.query.dashboard.ScopeCounts;
+import org.proposalledger.platform.LedgerProperties;
+import org.proposalledger.query.proposal.EventMeta;
+import org.proposalledger.query.proposal.ProposalFold;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a scope's counts now, at the end of a day, or at any past instant — exactly.
+ * <p>
+ * <b>Design of {@code asOf}.</b> Every counter change is also added to a per-scope, per-month
+ * document of per-day changes ({@link CounterStore#DAYS}), dated by the event's own timestamp
+ * in the ledger zone. Because counts are sums of contributions, the state at the end of day D
+ * is exactly the sum of the changes of every day up to D: at most one document per month of
+ * the session's life is read (by {@code _id}), however many proposals there are. For an
+ * instant T inside day D the days before D come from those documents, and the part of D up to
+ * T is replayed from the event store: the events stamped between the start of D and T are
+ * streamed (from the store's token at the start of D, less a minute of slack for writers whose
+ * clocks interleave), each one's proposal is folded from its own stream up to that event, and
+ * the difference of its contribution is added — the very same {@link Contribution#delta} the
+ * projection applies. That costs one day's events at most, never the whole store, and gives
+ * the same number a replay of every event up to T would give (tested so).
+ * <p>
+ * The figures are as exact as the projections are current: an asOf answer for a moment the
+ * projections have not yet reached is missing what they have not yet counted.
+ */
+@Component
+public class DashboardReader {
+
+    private static final Duration SLACK = Duration.ofMinutes(1);
+
+    private final CounterStore store;
+    private final EventStore eventStore;
+    private final ZoneId zone;
+    private final ProposalFold fold = new ProposalFold();
+
+    public DashboardReader(CounterStore store, EventStore eventStore, LedgerProperties properties) {
+        this.store = store;
+        this.eventStore = eventStore;
+        this.zone = properties.getZone();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The scope document as it stands (null when it has never counted anything). */
+    public Document document(String scope) {
+        return store.find(scope);
+    }
+
+    public List<String> members(String sessionId, String list) {
+        return CounterStore.list(store.find(Contribution.sessionScope(sessionId)), list);
+    }
+
+    /** The month document of day changes of {@code scope}, or null. */
+    Document month(String scope, YearMonth month) {
+        return store.findMonth(scope, month);
+    }
+
+    /** Counts now ({@code asOf} null) or at instant {@code asOf}. */
+    public ScopeCounts counts(String scope, Instant asOf) {
+        Document doc = store.find(scope);
+        if (asOf == null) {
+            return CounterStore.counts(doc);
+        }
+        LocalDate day = asOf.atZone(zone).toLocalDate();
+        Instant dayStart = day.atStartOfDay(zone).toInstant();
+        return beforeDay(scope, doc, day).plus(replay(scope, dayStart, asOf));
+    }
+
+    /** Counts at the end of {@code day}. */
+    public ScopeCounts endOfDay(String scope, LocalDate day) {
+        return beforeDay(scope, store.find(scope), day.plusDays(1));
+    }
+
+    /** Sum of the day changes of every day before {@code day}. */
+    private ScopeCounts beforeDay(String scope, Document doc, LocalDate day) {
+        YearMonth month = YearMonth.from(day);
+        ScopeCounts sum = ScopeCounts.EMPTY;
+        for (String m : CounterStore.list(doc, "months")) {
+            YearMonth ym = YearMonth.parse(m);
+            if (ym.isBefore(month)) {
+                sum = sum.plus(CounterStore.sumDays(store.findMonth(scope, ym), ym.atEndOfMonth(), true));
+            } else if (ym.equals(month)) {
+                sum = sum.plus(CounterStore.sumDays(store.findMonth(scope, ym), day, false));
+            }
+        }
+        return sum;
+    }
+
+    /** The change of {@code scope} made by the events stamped in [from, to]. */
+    ScopeCounts replay(String scope, Instant from, Instant to) {
+        ScopeCounts sum = ScopeCounts.EMPTY;
+        TrackingToken start = eventStore.createTokenAt(from.minus(SLACK));
+        Map<String, ProposalView> views = new HashMap<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> m = stream.nextAvailable();
+                Instant at = m.getTimestamp();
+                if (at.isAfter(to.plus(SLACK))) {
+                    break;
+                }
+                if (at.isBefore(from) || at.isAfter(to) || !(m.getPayload() instanceof ProposalEvent)
+                        || !(m instanceof DomainEventMessage<?> domain)) {
+                    continue;
+                }
+                String id = domain.getAggregateIdentifier();
+                ProposalView before = views.containsKey(id) ? views.get(id) : foldUpTo(id, domain.getSequenceNumber());
+                ProposalView after = fold.apply(before, m.getPayload(), EventMeta.of(domain.getSequenceNumber(),
+                        at, m.getMetaData()));
+                views.put(id, after);
+                ScopeCounts d = Contribution.delta(before, after).get(scope);
+                if (d != null) {
+                    sum = sum.plus(d);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying events", e);
+        }
+        return sum;
+    }
+
+    /** The proposal folded from its own stream, events with a sequence below {@code sequence}. */
+    private ProposalView foldUpTo(String proposalId, long sequence) {
+        ProposalView view = null;
+        var events = eventStore.readEvents(proposalId);
+        while (events.hasNext()) {
+            DomainEventMessage<?> e = events.next();
+            if (e.getSequenceNumber() >= sequence) {
+                break;
+            }
+            view = fold.apply(view, e.getPayload(), EventMeta.of(e.getSequenceNumber(), e.getTimestamp(),
+                    e.getMetaData()));
+        }
+        return view;
+    }
+}

@@ -1,0 +1,61 @@
+package org.proposalledger.query.dashboard;
+
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.proposalledger.api.query.dashboard.GetSessionDashboard;
+import org.proposalledger.api.query.dashboard.ScopeFigures;
+import org.proposalledger.api.query.dashboard.SessionDashboard;
+import org.proposalledger.query.proposal.Viewer;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Live dashboards: after a batch has written counter documents, each subscription to
+ * {@link GetSessionDashboard} (without {@code asOf}) whose figures changed gets the new
+ * dashboard — the session's for viewers who see everything, the unit's for a UNIT viewer of
+ * that unit, the deputy's for that DEPUTY. Nothing is read when nobody subscribes. Axon sends
+ * the updates after the batch's unit of work commits.
+ */
+@Component
+public class DashboardUpdates {
+
+    private final QueryUpdateEmitter emitter;
+    private final CounterStore store;
+
+    public DashboardUpdates(QueryUpdateEmitter emitter, CounterStore store) {
+        this.emitter = emitter;
+        this.store = store;
+    }
+
+    public void changed(Set<String> scopes) {
+        boolean anyone = emitter.activeSubscriptions().stream()
+                .anyMatch(m -> m.getPayload() instanceof GetSessionDashboard q && q.asOf() == null);
+        if (!anyone) {
+            return;
+        }
+        for (String scope : scopes) {
+            String[] p = scope.split("\\|");
+            String session = p[1];
+            switch (p[0]) {
+                case "s" -> emit(session, v -> v.seesAll(), new SessionDashboard(session, "session", null,
+                        ScopeFigures.of(null, CounterStore.counts(store.find(scope)))));
+                case "u" -> emit(session, v -> p[2].equals(v.limitedToUnit()), new SessionDashboard(session, "unit",
+                        null, ScopeFigures.of(p[2], CounterStore.counts(store.find(scope)))));
+                case "d" -> emit(session, v -> p[2].equals(v.limitedToDeputy()), new SessionDashboard(session,
+                        "deputy", null, ScopeFigures.of(p[2], CounterStore.counts(store.find(scope)))));
+                default -> {
+                    // categories have no live dashboard
+                }
+            }
+        }
+    }
+
+    private void emit(String session, Predicate<Viewer> who, SessionDashboard update) {
+        Predicate<SubscriptionQueryMessage<?, ?, SessionDashboard>> filter = m ->
+                m.getPayload() instanceof GetSessionDashboard q && q.asOf() == null && q.sessionId().equals(session)
+                        && who.test(Viewer.fromMetaData(m.getMetaData()));
+        emitter.emit(filter, update);
+    }
+}

@@ -1,0 +1,193 @@
+package org.proposalledger.standalone.bench;
+
+import com.mongodb.client.model.Filters;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.proposalledger.api.proposal.Category;
+import org.proposalledger.api.proposal.ConsultationHeld;
+import org.proposalledger.api.proposal.ConsultationMode;
+import org.proposalledger.api.proposal.ProposalAssigned;
+import org.proposalledger.api.proposal.ProposalId;
+import org.proposalledger.api.proposal.ProposalRated;
+import org.proposalledger.api.proposal.ProposalRegistered;
+import org.proposalledger.api.proposal.ProposalReplied;
+import org.proposalledger.api.proposal.ProposalSubmitted;
+import org.proposalledger.api.proposal.Rating;
+import org.proposalledger.api.proposal.ReplyClass;
+import org.proposalledger.api.query.dashboard.GetSessionDashboard;
+import org.proposalledger.api.query.dashboard.GetUnitTable;
+import org.proposalledger.api.query.dashboard.SessionDashboard;
+import org.proposalledger.api.query.dashboard.UnitTable;
+import org.proposalledger.api.reference.DeputyId;
+import org.proposalledger.api.reference.SessionId;
+import org.proposalledger.api.reference.UnitId;
+import org.proposalledger.api.security.Actor;
+import org.proposalledger.query.dashboard.CounterStore;
+import org.proposalledger.query.projection.Projections;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * {@code java -jar proposal-ledger.jar --ledger.benchmark.sizes=10000,100000 --ledger.data-dir=DIR}
+ * (an empty folder): for each size, appends that many proposals' events straight to the event
+ * store (six events each: submitted, registered, assigned, consulted, replied, rated — commands
+ * would be far slower and would measure the command side, not the dashboards), each size its own
+ * session, waits for the projections to catch up, then times 1,000 session dashboards, 1,000
+ * unit tables (55 units) over the query bus, and 1,000 single {@code _id} finds on the same
+ * MongoDB (the floor). Prints p50/p99 per size and the ratios, then stops.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("ledger.benchmark.sizes")
+public class DashboardBenchmark {
+
+    private static final int REQUESTS = 1000;
+    private static final int UNITS = 55;
+
+    @Bean
+    public ApplicationRunner benchmark(EventStore store, EventProcessingConfiguration processing, QueryGateway queries,
+                                       MongoTemplate mongo, ConfigurableApplicationContext context,
+                                       @Value("${ledger.benchmark.sizes}") String sizes) {
+        return args -> {
+            List<String> table = new ArrayList<>();
+            table.add(String.format("%-10s %-16s %10s %10s", "proposals", "request", "p50 ms", "p99 ms"));
+            Map<String, double[]> first = new java.util.HashMap<>();
+            for (String s : sizes.split(",")) {
+                int size = Integer.parseInt(s.trim());
+                String session = "bench-" + size;
+                long t0 = System.nanoTime();
+                append(store, session, size);
+                long t1 = System.nanoTime();
+                awaitCaughtUp(store, processing);
+                long t2 = System.nanoTime();
+                System.out.printf("%d proposals: appended %d events in %.1f s, projected in %.1f s%n", size, size * 6,
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                double[] dash = time(() -> queries.query(new GetSessionDashboard(session, null),
+                        ResponseTypes.instanceOf(SessionDashboard.class)).join());
+                double[] units = time(() -> queries.query(new GetUnitTable(session, "replyRate", 5, null),
+                        ResponseTypes.instanceOf(UnitTable.class)).join());
+                double[] floor = time(() -> mongo.getCollection(CounterStore.COUNTERS)
+                        .find(Filters.eq("_id", "s|" + session)).first());
+                SessionDashboard check = queries.query(new GetSessionDashboard(session, null),
+                        ResponseTypes.instanceOf(SessionDashboard.class)).join();
+                if (check.figures().counts().assigned() != size) {
+                    throw new IllegalStateException("dashboard counts " + check.figures().counts().assigned());
+                }
+                for (Map.Entry<String, double[]> e : Map.of("session dashboard", dash, "unit table", units,
+                        "_id find (floor)", floor).entrySet()) {
+                    table.add(String.format("%-10d %-16s %10.3f %10.3f", size, e.getKey(), e.getValue()[0],
+                            e.getValue()[1]));
+                    first.putIfAbsent(e.getKey(), e.getValue());
+                    if (first.get(e.getKey()) != e.getValue()) {
+                        table.add(String.format("%-10s %-16s p99 / p99 at the first size: %.2f", "", e.getKey(),
+                                e.getValue()[1] / first.get(e.getKey())[1]));
+                    }
+                }
+                table.add(String.format("%-10s dashboard p99 / floor p99: %.2f; unit table p99 / floor p99: %.2f", "",
+                        dash[1] / floor[1], units[1] / floor[1]));
+                table.forEach(System.out::println); // the table so far, after each size
+            }
+            // a command-line run: stop the process (closing the context alone leaves worker threads)
+            System.exit(SpringApplication.exit(context));
+        };
+    }
+
+    /** p50 and p99 in milliseconds of {@value #REQUESTS} calls, after 100 warm-up calls. */
+    private static double[] time(Supplier<?> call) {
+        for (int i = 0; i < 100; i++) {
+            call.get();
+        }
+        long[] nanos = new long[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            long t = System.nanoTime();
+            call.get();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        return new double[]{nanos[REQUESTS / 2] / 1e6, nanos[(int) Math.ceil(REQUESTS * 0.99) - 1] / 1e6};
+    }
+
+    private static void append(EventStore store, String session, int size) {
+        Random r = new Random(size);
+        Actor office = Actor.office("benchmark");
+        MetaData meta = MetaData.from(office.toMetaData()).and(Actor.CORRELATION_ID, "benchmark");
+        LocalDate assignedOn = LocalDate.of(2022, 2, 1);
+        Instant at = Instant.parse("2022-01-10T01:00:00Z");
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        Category[] categories = Category.values();
+        for (int i = 0; i < size; i++) {
+            String id = String.format("%s-%07d", session, i);
+            ProposalId pid = ProposalId.of(id);
+            UnitId unit = UnitId.of(String.format("unit-%02d", r.nextInt(UNITS)));
+            int replyDay = 20 + r.nextInt(90);
+            List<Object> events = List.of(
+                    new ProposalSubmitted(pid, SessionId.of(session), "关于第" + i + "项工作的建议",
+                            List.of(DeputyId.of(String.format("deputy-%05d", r.nextInt(Math.max(1, size / 3))))), false,
+                            categories[r.nextInt(categories.length)], "背景", List.of("建议")),
+                    new ProposalRegistered(pid, SessionId.of(session), "第" + i + "号"),
+                    new ProposalAssigned(pid, SessionId.of(session), unit, List.of(), assignedOn,
+                            assignedOn.plusMonths(3)),
+                    new ConsultationHeld(pid, unit, assignedOn.plusDays(5), ConsultationMode.PHONE, List.of("代表"), "",
+                            true),
+                    new ProposalReplied(pid, unit, ReplyClass.values()[r.nextInt(4)], "答复", "局长",
+                            assignedOn.plusDays(replyDay), assignedOn.plusMonths(3), replyDay > 89, 1),
+                    new ProposalRated(pid, DeputyId.of("deputy-00000"), Rating.values()[r.nextInt(2)], "", 1));
+            for (int e = 0; e < events.size(); e++) {
+                at = at.plusMillis(1);
+                batch.add(new GenericDomainEventMessage<>("Proposal", id, e, events.get(e), meta,
+                        java.util.UUID.randomUUID().toString(), at));
+            }
+            if (batch.size() >= 3000) {
+                store.publish(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            store.publish(batch);
+        }
+    }
+
+    private static void awaitCaughtUp(EventStore store, EventProcessingConfiguration processing)
+            throws InterruptedException {
+        TrackingToken head = store.createHeadToken();
+        long target = head == null ? -1 : head.position().orElse(-1);
+        PooledStreamingEventProcessor p = processing.eventProcessor(Projections.GROUP,
+                PooledStreamingEventProcessor.class).orElseThrow();
+        long last = 0;
+        while (true) {
+            Map<Integer, EventTrackerStatus> status = p.processingStatus();
+            long min = status.isEmpty() ? -1 : status.values().stream()
+                    .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+            if (!status.isEmpty() && min >= target) {
+                return;
+            }
+            if (System.nanoTime() - last > 5_000_000_000L) {
+                last = System.nanoTime();
+                System.out.printf("projecting: position %d of %d%n", min, target);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
