@@ -65,8 +65,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProposalQueryApiTest {
 
-    private static final Category[] FILED = java.util.Arrays.stream(Category.values())
-            .filter(c -> c != Category.NOT_STATED).toArray(Category[]::new);
+    private static final Category[] FILED = Category.filed();
 
     static final Path DIR = TestDataDir.create(ProposalQueryApiTest.class);
 

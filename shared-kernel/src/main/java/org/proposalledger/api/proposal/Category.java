@@ -18,6 +18,11 @@ public enum Category {
         this.label = label;
     }
 
+    /** The categories a deputy can file under: every one but {@link #NOT_STATED}. */
+    public static Category[] filed() {
+        return java.util.Arrays.stream(values()).filter(c -> c != NOT_STATED).toArray(Category[]::new);
+    }
+
     public String label() {
         return label;
     }

@@ -136,7 +136,7 @@ public class DashboardBenchmark {
         LocalDate assignedOn = LocalDate.of(2022, 2, 1);
         Instant at = Instant.parse("2022-01-10T01:00:00Z");
         List<DomainEventMessage<?>> batch = new ArrayList<>();
-        Category[] categories = Category.values();
+        Category[] categories = Category.filed();
         for (int i = 0; i < size; i++) {
             String id = String.format("%s-%07d", session, i);
             ProposalId pid = ProposalId.of(id);

@@ -77,7 +77,7 @@ public final class SessionPlan {
             add(opensOn, -1, 100 + d, new RecordDeputy(DeputyId.of(deputy(d)), "代表" + d, "代表团" + (d % 13 + 1)),
                     office);
         }
-        Category[] categories = Category.values();
+        Category[] categories = Category.filed();
         for (int i = 0; i < proposals; i++) {
             plan(r, i, deputies, categories, office);
         }
