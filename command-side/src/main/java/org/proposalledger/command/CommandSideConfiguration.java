@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.proposalledger.command.deadline.DeadlineRuleBook;
 import org.proposalledger.command.deadline.EventStoreDeadlineRuleBook;
 import org.proposalledger.platform.calendar.HolidayCalendar;
-import org.proposalledger.command.deadline.WorkingCalendar;
 import org.proposalledger.command.proposal.Proposal;
 import org.proposalledger.command.proposal.ProposalIds;
 import org.proposalledger.command.reference.CongressSession;
@@ -45,14 +44,9 @@ public class CommandSideConfiguration {
                 .configureAggregate(Deputy.class);
     }
 
-    /** The platform's holiday calendar (files per year, reloadable), seen through the command side's port. */
     @Bean
-    public WorkingCalendar workingCalendar(HolidayCalendar holidays) {
-        return holidays::isWorkingDay;
-    }
-
-    @Bean
-    public DeadlineRuleBook deadlineRuleBook(EventStore eventStore, WorkingCalendar calendar) {
+    /** Deadlines are reckoned on the platform's holiday calendar (files per year, reloadable). */
+    public DeadlineRuleBook deadlineRuleBook(EventStore eventStore, HolidayCalendar calendar) {
         return new EventStoreDeadlineRuleBook(eventStore, calendar);
     }
 

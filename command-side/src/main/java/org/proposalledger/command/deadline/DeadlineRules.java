@@ -1,5 +1,6 @@
 package org.proposalledger.command.deadline;
 
+import org.proposalledger.api.calendar.WorkingDays;
 import org.proposalledger.api.reference.DeadlineRuleSet;
 
 import java.time.LocalDate;
@@ -11,29 +12,29 @@ import java.util.Objects;
  */
 public final class DeadlineRules {
 
-    private final WorkingCalendar calendar;
+    private final WorkingDays calendar;
     private final DeadlineRuleSet set;
 
     /** The default periods (DeadlineRuleSet.DEFAULTS). */
-    public DeadlineRules(WorkingCalendar calendar) {
+    public DeadlineRules(WorkingDays calendar) {
         this(calendar, DeadlineRuleSet.DEFAULTS);
     }
 
-    public DeadlineRules(WorkingCalendar calendar, DeadlineRuleSet set) {
+    public DeadlineRules(WorkingDays calendar, DeadlineRuleSet set) {
         this.calendar = Objects.requireNonNull(calendar);
         this.set = Objects.requireNonNull(set);
     }
 
     /** Monday-to-Friday rules with the default periods, for tests and tools. */
     public static DeadlineRules weekdays() {
-        return new DeadlineRules(new WeekdayCalendar());
+        return new DeadlineRules(WorkingDays.weekdays());
     }
 
     public DeadlineRuleSet set() {
         return set;
     }
 
-    public WorkingCalendar calendar() {
+    public WorkingDays calendar() {
         return calendar;
     }
 
@@ -72,7 +73,7 @@ public final class DeadlineRules {
     }
 
     /** The day the due-soon reminder is due: reminderWorkingDays working days before the due date. */
-    public static LocalDate remindOn(WorkingCalendar calendar, LocalDate dueOn, int reminderWorkingDays) {
+    public static LocalDate remindOn(WorkingDays calendar, LocalDate dueOn, int reminderWorkingDays) {
         return calendar.workingDaysBefore(dueOn, reminderWorkingDays);
     }
 }

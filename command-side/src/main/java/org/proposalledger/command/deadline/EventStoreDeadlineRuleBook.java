@@ -1,5 +1,6 @@
 package org.proposalledger.command.deadline;
 
+import org.proposalledger.api.calendar.WorkingDays;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,9 +19,9 @@ import java.util.Objects;
 public class EventStoreDeadlineRuleBook implements DeadlineRuleBook {
 
     private final EventStore eventStore;
-    private final WorkingCalendar calendar;
+    private final WorkingDays calendar;
 
-    public EventStoreDeadlineRuleBook(EventStore eventStore, WorkingCalendar calendar) {
+    public EventStoreDeadlineRuleBook(EventStore eventStore, WorkingDays calendar) {
         this.eventStore = Objects.requireNonNull(eventStore);
         this.calendar = Objects.requireNonNull(calendar);
     }

@@ -17,7 +17,7 @@ import org.proposalledger.api.proposal.ReplyOverdue;
 import org.proposalledger.api.proposal.ProposalId;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.command.deadline.DeadlineRules;
-import org.proposalledger.command.deadline.WorkingCalendar;
+import org.proposalledger.api.calendar.WorkingDays;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -33,9 +33,9 @@ public class DeadlineTableUpdater {
     public static final String GROUP = "deadline-table";
 
     private final DeadlineTable table;
-    private final WorkingCalendar calendar;
+    private final WorkingDays calendar;
 
-    public DeadlineTableUpdater(DeadlineTable table, WorkingCalendar calendar) {
+    public DeadlineTableUpdater(DeadlineTable table, WorkingDays calendar) {
         this.table = table;
         this.calendar = calendar;
     }

@@ -1,7 +1,7 @@
 package org.proposalledger.command.watch;
 
 import org.axonframework.config.ConfigurerModule;
-import org.proposalledger.command.deadline.WorkingCalendar;
+import org.proposalledger.api.calendar.WorkingDays;
 import org.proposalledger.platform.LedgerProperties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,7 +32,7 @@ public class WatchConfiguration {
     }
 
     @Bean
-    public DeadlineTableUpdater deadlineTableUpdater(DeadlineTable table, WorkingCalendar calendar) {
+    public DeadlineTableUpdater deadlineTableUpdater(DeadlineTable table, WorkingDays calendar) {
         return new DeadlineTableUpdater(table, calendar);
     }
 

@@ -1,5 +1,6 @@
 package org.proposalledger.command.deadline;
 
+import org.proposalledger.api.calendar.WorkingDays;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ class DeadlineRulesTest {
     void a_calendar_with_holidays_lengthens_the_return_window() {
         // the interface is the hook for public holidays: here Qingming (4 April 2024) is off
         Set<LocalDate> holidays = Set.of(LocalDate.of(2024, 4, 4));
-        WeekdayCalendar weekdays = new WeekdayCalendar();
+        WorkingDays weekdays = WorkingDays.weekdays();
         DeadlineRules withHoliday = new DeadlineRules(day -> weekdays.isWorkingDay(day) && !holidays.contains(day));
 
         LocalDate assigned = LocalDate.of(2024, 3, 29);

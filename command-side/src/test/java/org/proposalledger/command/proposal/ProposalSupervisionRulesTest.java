@@ -17,7 +17,7 @@ import org.proposalledger.api.proposal.ReturnAssignment;
 import org.proposalledger.api.proposal.AssignmentReturned;
 import org.proposalledger.api.reference.DeadlineRuleSet;
 import org.proposalledger.command.deadline.DeadlineRules;
-import org.proposalledger.command.deadline.WeekdayCalendar;
+import org.proposalledger.api.calendar.WorkingDays;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -41,7 +41,7 @@ class ProposalSupervisionRulesTest extends ProposalTestSupport {
     @Test
     void assignment_uses_the_sessions_rules() {
         DeadlineRuleSet custom = new DeadlineRuleSet(2, 4, 3, 1, 1, 2);
-        createFixture(new DeadlineRules(new WeekdayCalendar(), custom));
+        createFixture(new DeadlineRules(WorkingDays.weekdays(), custom));
         fixture.given(submitted(), registered())
                 .when(new AssignProposal(ID, COMMERCE, List.of(EDUCATION), null), OFFICE)
                 .expectEvents(new ProposalAssigned(ID, SESSION, COMMERCE, List.of(EDUCATION), TODAY, TODAY.plusMonths(2)),
@@ -52,7 +52,7 @@ class ProposalSupervisionRulesTest extends ProposalTestSupport {
     @Test
     void extension_limit_follows_the_sessions_rules() {
         DeadlineRuleSet custom = new DeadlineRuleSet(2, 4, 3, 1, 1, 2);
-        createFixture(new DeadlineRules(new WeekdayCalendar(), custom));
+        createFixture(new DeadlineRules(WorkingDays.weekdays(), custom));
         fixture.given(submitted(), registered(), assigned())
                 .when(new ExtendDeadline(ID, ASSIGNED_ON.plusMonths(5), "张主任"), OFFICE)
                 .expectNoEvents()

@@ -1,5 +1,6 @@
 package org.proposalledger.platform.calendar;
 
+import org.proposalledger.api.calendar.WorkingDays;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

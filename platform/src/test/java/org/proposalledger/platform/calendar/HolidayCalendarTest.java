@@ -1,5 +1,6 @@
 package org.proposalledger.platform.calendar;
 
+import org.proposalledger.api.calendar.WorkingDays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

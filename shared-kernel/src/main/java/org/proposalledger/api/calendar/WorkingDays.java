@@ -1,9 +1,9 @@
-package org.proposalledger.platform.calendar;
+package org.proposalledger.api.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-/** Which days count as working days, and counting in them. */
+/** Which days count as working days, and counting in them: the one place working-day arithmetic lives. */
 public interface WorkingDays {
 
     boolean isWorkingDay(LocalDate day);
