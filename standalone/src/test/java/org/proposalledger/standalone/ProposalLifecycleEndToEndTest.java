@@ -4,12 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,24 +22,11 @@ import static org.proposalledger.standalone.LedgerTestSupport.submission;
  * The whole system over HTTP on its embedded default (H2 event store, embedded Mongo-protocol
  * read models), driven with the demo accounts as the README's walk-through does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProposalLifecycleEndToEndTest {
+class ProposalLifecycleEndToEndTest extends RunningLedgerTest {
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        String dir = LedgerTestSupport.freshDataDir().toString();
-        registry.add("ledger.data-dir", () -> dir);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         referenceData(api);
     }
 
@@ -61,11 +42,6 @@ class ProposalLifecycleEndToEndTest {
             return until.test(r.json());
         });
         return last.get(0);
-    }
-
-    long storedEvents() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-        return n == null ? 0 : n;
     }
 
     String assigned() {

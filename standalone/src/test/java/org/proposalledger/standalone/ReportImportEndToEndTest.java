@@ -3,16 +3,9 @@ package org.proposalledger.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalledger.command.imports.PublishedReport;
 import org.proposalledger.command.imports.ReportParser;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,28 +27,11 @@ import static org.proposalledger.standalone.LedgerTestSupport.expect;
  * The published report both ways, on the real embedded stores: import the Lüliang part-1 text
  * over HTTP, generate the report back from the read models, and compare field by field.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportImportEndToEndTest {
+class ReportImportEndToEndTest extends RunningLedgerTest {
 
     static final String TEXT = "text/plain; charset=UTF-8";
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        String dir = LedgerTestSupport.freshDataDir().toString();
-        registry.add("ledger.data-dir", () -> dir);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
     final ReportParser parser = new ReportParser();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     static byte[] part1() {
         try (InputStream in = ReportImportEndToEndTest.class.getResourceAsStream(
@@ -64,11 +40,6 @@ class ReportImportEndToEndTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    long storedEvents() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-        return n == null ? 0 : n;
     }
 
     /** Imports part 1 (the first call records it, later ones find it) and returns the session id. */

@@ -1,12 +1,12 @@
 package org.proposalledger.standalone;
 
+import org.proposalledger.standalone.generate.SimulatedClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,30 +29,12 @@ class SupervisionEndToEndTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>();
+    /** The generator's clock, held at chosen instants (it never falls back to real time here). */
+    final SimulatedClock clock = new SimulatedClock(ZONE);
 
-        void set(LocalDateTime t) {
-            now.set(t.atZone(ZONE).toInstant());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
+    void setClock(LocalDateTime t) {
+        clock.set(t.atZone(ZONE).toInstant());
     }
-
-    final MovableClock clock = new MovableClock();
 
     ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(ProposalLedgerApplication.class)
@@ -109,7 +90,7 @@ class SupervisionEndToEndTest {
     @Test
     void supervision_views_and_due_dates_passing_while_stopped() {
         Path dataDir = LedgerTestSupport.freshDataDir();
-        clock.set(LocalDateTime.of(2026, 1, 5, 10, 0));   // Monday
+        setClock(LocalDateTime.of(2026, 1, 5, 10, 0));   // Monday
         String plain;
         String key;
         try (ConfigurableApplicationContext first = start(dataDir)) {
@@ -162,7 +143,7 @@ class SupervisionEndToEndTest {
 
         // stopped while the co-unit opinion (02-05) and both replies (Sun 04-05) fall due
         LocalDateTime restart = LocalDateTime.of(2026, 4, 7, 9, 0);   // Tuesday after Qingming (04-04..06)
-        clock.set(restart);
+        setClock(restart);
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Api api = api(second);
             String plainId = plain;
