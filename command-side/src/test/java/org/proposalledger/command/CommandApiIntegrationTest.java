@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The command API end to end against the embedded H2 event store: HTTP Basic users, the
  * aggregates' decisions as status codes, and every refused request leaving the store untouched.
  */
-@SpringBootTest(classes = CommandSideTestApplication.class)
+@SpringBootTest(classes = CommandSideApplication.class)
 @AutoConfigureMockMvc
 class CommandApiIntegrationTest {
 

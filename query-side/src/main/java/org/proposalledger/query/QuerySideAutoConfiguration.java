@@ -2,6 +2,11 @@ package org.proposalledger.query;
 
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.proposalledger.query.projection.SegmentBalancer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.history.HistoryProjection;
@@ -23,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.core.env.Environment;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +40,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The projections run in one pooled streaming processor with large batches (Axon's default
  * batch of 1 would write every event on its own). Settings, overridable:
  * {@code ledger.query.projection.batch-size} (500), {@code .segments} (initial segment count,
- * 4) and {@code .threads} (2). If {@code axon.eventhandling.processors.proposal-views.*} is set,
+ * 4), {@code .threads} (2) and {@code .claim-interval} (5s, how often unclaimed segments are looked for). If {@code axon.eventhandling.processors.proposal-views.*} is set,
  * Axon's own property-driven registration is left in charge of the processor.
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
@@ -48,7 +54,8 @@ public class QuerySideAutoConfiguration {
     public ConfigurerModule proposalViewsProcessing(Environment env,
                                                     @Value("${ledger.query.projection.batch-size:500}") int batchSize,
                                                     @Value("${ledger.query.projection.segments:4}") int segments,
-                                                    @Value("${ledger.query.projection.threads:2}") int threads) {
+                                                    @Value("${ledger.query.projection.threads:2}") int threads,
+                                                    @Value("${ledger.query.projection.claim-interval:5s}") Duration claimInterval) {
         boolean axonProperties = Binder.get(env)
                 .bind("axon.eventhandling.processors." + Projections.GROUP, Bindable.mapOf(String.class, Object.class))
                 .map(Map::isEmpty).map(empty -> !empty).orElse(false);
@@ -63,13 +70,15 @@ public class QuerySideAutoConfiguration {
                             config.onShutdown(workers::shutdown);
                             return builder.workerExecutor(workers)
                                     .initialSegmentCount(segments)
+                                    .tokenClaimInterval(claimInterval.toMillis())
                                     .batchSize(batchSize);
                         });
             }
             // supervision documents gather many proposals each: one segment, so no two batches
             // write the same document concurrently
             processing.registerPooledStreamingEventProcessor(SupervisionProjection.GROUP, c -> c.eventStore(),
-                    (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize));
+                    (config, builder) -> builder.initialSegmentCount(1)
+                            .tokenClaimInterval(claimInterval.toMillis()).batchSize(batchSize));
             processing.registerListenerInvocationErrorHandler(SupervisionProjection.GROUP,
                             c -> PropagatingErrorHandler.instance())
                     .registerHandlerInterceptor(SupervisionProjection.GROUP, c -> new FlushAtEndOfBatch());
@@ -79,5 +88,14 @@ public class QuerySideAutoConfiguration {
                             c -> PropagatingErrorHandler.instance())
                     .registerHandlerInterceptor(Projections.GROUP, c -> new FlushAtEndOfBatch());
         });
+    }
+
+    /** Several query-side processes on one MongoDB split the segments: see {@link SegmentBalancer}. */
+    @Bean
+    @ConditionalOnProperty(name = "ledger.query.balance.enabled", matchIfMissing = true)
+    public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                           MongoTemplate mongo,
+                                           @Value("${ledger.query.balance.interval:2s}") Duration interval) {
+        return new SegmentBalancer(processing, tokenStore, mongo, interval);
     }
 }

@@ -28,7 +28,7 @@ import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.reference.UnitKind;
 import org.proposalledger.api.security.Actor;
-import org.proposalledger.command.CommandSideTestApplication;
+import org.proposalledger.command.CommandSideApplication;
 import org.proposalledger.platform.web.Commands;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,7 +69,7 @@ class DeadlineWatcherIntegrationTest {
         List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0",
                 "--ledger.deadlines.poll-interval=100ms"));
         args.addAll(extraArgs());
-        return new SpringApplicationBuilder(CommandSideTestApplication.class)
+        return new SpringApplicationBuilder(CommandSideApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
                 .run(args.toArray(String[]::new));
     }

@@ -27,7 +27,7 @@ import org.proposalledger.api.query.dashboard.UnitTable;
 import org.proposalledger.api.query.dashboard.Wilson;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
-import org.proposalledger.query.QueryTestApplication;
+import org.proposalledger.query.QuerySideApplication;
 import org.proposalledger.query.proposal.EventMeta;
 import org.proposalledger.query.proposal.ProposalFold;
 import org.proposalledger.query.proposal.ProposalStore;
@@ -87,7 +87,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  *   p7 rejected; p8 registered only                                   (outside the base)
  * </pre>
  */
-@SpringBootTest(classes = QueryTestApplication.class)
+@SpringBootTest(classes = QuerySideApplication.class)
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

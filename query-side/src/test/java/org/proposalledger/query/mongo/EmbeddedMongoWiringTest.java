@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.junit.jupiter.api.Test;
-import org.proposalledger.query.QueryTestApplication;
+import org.proposalledger.query.QuerySideApplication;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.support.TestDataDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** With no MongoDB address configured, the process runs its own read-model store. */
-@SpringBootTest(classes = QueryTestApplication.class)
+@SpringBootTest(classes = QuerySideApplication.class)
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EmbeddedMongoWiringTest {

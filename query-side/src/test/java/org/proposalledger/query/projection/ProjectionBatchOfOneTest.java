@@ -1,6 +1,6 @@
 package org.proposalledger.query.projection;
 
-import org.proposalledger.query.QueryTestApplication;
+import org.proposalledger.query.QuerySideApplication;
 import org.proposalledger.query.support.TestDataDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same checks with batches of one event: every event is its own unit of work and write. */
-@SpringBootTest(classes = QueryTestApplication.class, properties = "ledger.query.projection.batch-size=1")
+@SpringBootTest(classes = QuerySideApplication.class, properties = "ledger.query.projection.batch-size=1")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProjectionBatchOfOneTest extends AbstractProjectionTest {
 

@@ -1,6 +1,6 @@
 package org.proposalledger.query.projection;
 
-import org.proposalledger.query.QueryTestApplication;
+import org.proposalledger.query.QuerySideApplication;
 import org.proposalledger.query.support.TestDataDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The projections with the configured batch size (500). */
-@SpringBootTest(classes = QueryTestApplication.class)
+@SpringBootTest(classes = QuerySideApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProjectionTest extends AbstractProjectionTest {
 

@@ -22,7 +22,7 @@ import org.proposalledger.api.query.ProposalHistory;
 import org.proposalledger.api.query.ProposalPage;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.security.Actor;
-import org.proposalledger.query.QueryTestApplication;
+import org.proposalledger.query.QuerySideApplication;
 import org.proposalledger.query.support.Events;
 import org.proposalledger.query.support.EventLog;
 import org.proposalledger.query.support.ProjectionProgress;
@@ -59,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The query HTTP API and the query bus, over read models projected from real events. */
-@SpringBootTest(classes = QueryTestApplication.class)
+@SpringBootTest(classes = QuerySideApplication.class)
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -3,7 +3,7 @@ package org.proposalledger.query.support;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.proposalledger.query.QueryTestApplication;
+import org.proposalledger.query.QuerySideApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,7 +24,7 @@ public final class Contexts {
         for (String p : properties) {
             args.add("--" + p);
         }
-        return new SpringApplicationBuilder(QueryTestApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(QuerySideApplication.class).run(args.toArray(String[]::new));
     }
 
     public static ProjectionProgress progress(ConfigurableApplicationContext context) {
