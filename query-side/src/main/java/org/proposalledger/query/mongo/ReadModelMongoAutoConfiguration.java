@@ -3,6 +3,7 @@ package org.proposalledger.query.mongo;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import org.proposalledger.platform.LedgerProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
@@ -39,10 +40,13 @@ public class ReadModelMongoAutoConfiguration {
         return () -> connection;
     }
 
-    /** Named so Boot's own Mongo health contributor (which the embedded server fails) backs off. */
+    /**
+     * Named so Boot's own Mongo health contributor (which mongo-java-server fails) backs off; a
+     * {@code ping} for the embedded and a configured MongoDB alike.
+     */
     @Bean(name = "mongoHealthContributor")
-    @Conditional(OnEmbeddedMongo.class)
-    public HealthIndicator embeddedMongoHealthIndicator(MongoTemplate template, EmbeddedMongo embeddedMongo) {
-        return new EmbeddedMongoHealthIndicator(template, embeddedMongo);
+    public HealthIndicator mongoPingHealthIndicator(MongoTemplate template,
+                                                    ObjectProvider<EmbeddedMongo> embeddedMongo) {
+        return new MongoPingHealthIndicator(template, embeddedMongo.getIfAvailable());
     }
 }

@@ -84,6 +84,6 @@ class EmbeddedMongoWiringTest {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        assertThat(context.getBean("mongoHealthContributor")).isInstanceOf(EmbeddedMongoHealthIndicator.class);
+        assertThat(context.getBean("mongoHealthContributor")).isInstanceOf(MongoPingHealthIndicator.class);
     }
 }

@@ -1,0 +1,89 @@
+package org.proposalledger.standalone;
+
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+import org.proposalledger.query.mongo.EmbeddedMongo;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Readiness follows the stores: the event store's database (H2 in server mode) and MongoDB (a
+ * Mongo-protocol server) are reached through proxies the test cuts and restores. While either is
+ * unreachable {@code /actuator/health/readiness} answers 503 naming it, liveness stays 200 (a
+ * restart would not bring the store back), and readiness returns to 200 once it is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.endpoint.health.group.readiness.show-components=always",
+        "spring.datasource.hikari.connection-timeout=2000",
+        "spring.datasource.hikari.validation-timeout=1000",
+        "ledger.deadlines.poll-interval=1h"})
+@DirtiesContext
+class ReadinessTest {
+
+    // The stores outlive the context (closed after this class by @DirtiesContext, which uses them
+    // until then); their threads are daemons or end with the test JVM.
+
+    static Path dir;
+    static Server h2;
+    static EmbeddedMongo mongo;
+    static CuttableProxy database;
+    static CuttableProxy mongoDb;
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) throws Exception {
+        dir = LedgerTestSupport.freshDataDir();
+        h2 = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifNotExists", "-baseDir",
+                dir.resolve("h2").toString()).start();
+        mongo = EmbeddedMongo.start(dir.resolve("mongo/readmodel.mv"));
+        database = new CuttableProxy(h2.getPort());
+        mongoDb = new CuttableProxy(mongo.port());
+        registry.add("ledger.data-dir", dir::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://127.0.0.1:" + database.port() + "/eventstore");
+        registry.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoDb.port()
+                + "/ledger?serverSelectionTimeoutMS=2000&connectTimeoutMS=5000");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readinessIsDownWhileTheEventStoreOrMongoIsUnreachable() throws Exception {
+        Api api = new Api(port);
+        awaitReadiness(api, 200, null);
+
+        database.cut();
+        awaitReadiness(api, 503, "db");
+        assertThat(api.get(null, "/actuator/health/liveness").status()).isEqualTo(200);
+        database.restore();
+        awaitReadiness(api, 200, null);
+
+        mongoDb.cut();
+        awaitReadiness(api, 503, "mongo");
+        assertThat(api.get(null, "/actuator/health/liveness").status()).isEqualTo(200);
+        mongoDb.restore();
+        awaitReadiness(api, 200, null);
+    }
+
+    /** Readiness reaches {@code status}; when DOWN, {@code down} is the component that says so. */
+    private static void awaitReadiness(Api api, int status, String down) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            Api.Response r = api.get(null, "/actuator/health/readiness");
+            assertThat(r.status()).as(r.body()).isEqualTo(status);
+            if (down != null) {
+                assertThat(r.json().at("/components/" + down + "/status").asText()).isEqualTo("DOWN");
+                assertThat(r.json().at("/components/readinessState/status").asText()).isEqualTo("UP");
+            } else {
+                assertThat(r.json().get("status").asText()).isEqualTo("UP");
+            }
+        });
+    }
+}
