@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Function;
 
 /** A plain HTTP client for the running ledger, as a script or another system would call it. */
 final class Api {
@@ -17,9 +18,22 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    /** The Authorization header for a caller's name (null: send none). */
+    private final Function<String, String> authorization;
 
+    /** Demo accounts over HTTP Basic: the password equals the user name. */
     Api(int port) {
+        this(port, user -> "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    Api(int port, Function<String, String> authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    String base() {
+        return base;
     }
 
     record Response(int status, String body, HttpResponse<String> raw) {
@@ -78,10 +92,10 @@ final class Api {
         }
     }
 
-    private static void auth(HttpRequest.Builder b, String user) {
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    void auth(HttpRequest.Builder b, String user) {
+        String header = user == null ? null : authorization.apply(user);
+        if (header != null) {
+            b.header("Authorization", header);
         }
     }
 
@@ -94,11 +108,7 @@ final class Api {
             if (text != null) {
                 b.header("Content-Type", "application/json");
             }
-            if (user != null) {
-                // demo accounts: the password equals the user name
-                b.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-            }
+            auth(b, user);
             if (correlationId != null) {
                 b.header("X-Correlation-Id", correlationId);
             }

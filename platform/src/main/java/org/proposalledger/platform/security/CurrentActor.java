@@ -16,6 +16,9 @@ public final class CurrentActor {
         if (auth != null && auth.getPrincipal() instanceof LedgerUser user) {
             return user.actor();
         }
+        if (auth instanceof ActorJwtAuthentication token) {
+            return token.actor();
+        }
         throw new AuthenticationCredentialsNotFoundException("no authenticated ledger user");
     }
 }

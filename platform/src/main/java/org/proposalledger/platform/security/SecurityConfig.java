@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.LedgerProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
@@ -20,23 +24,38 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * HTTP Basic against the users in {@code ledger.users}. Which role may take which lifecycle
- * step is decided by the aggregates; this layer only authenticates and keeps anonymous
- * callers out. Errors are problem details like every other error.
+ * HTTP Basic against the users in {@code ledger.users} on the embedded default; in profile
+ * {@code prod} JWT bearer tokens only (see {@link JwtActors}), and no configured user at all.
+ * Which role may take which lifecycle step is decided by the aggregates and the query handlers;
+ * this layer only authenticates and keeps out callers without a ledger role. Errors are problem
+ * details like every other error.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
 @EnableWebSecurity
+@EnableConfigurationProperties(JwtProperties.class)
 public class SecurityConfig {
+
+    static final Profiles PROD = Profiles.of("prod");
+
+    /** The roles a person may sign in with; IMPORT and SYSTEM are the ledger's own. */
+    static final String[] PERSON_ROLES = Arrays.stream(Role.values())
+            .filter(r -> !JwtActors.RESERVED.contains(r)).map(Role::name).toArray(String[]::new);
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -57,8 +76,12 @@ public class SecurityConfig {
                 .map(u -> new LedgerUser(new Actor(u.getUsername(), u.getRole(), u.getUnitId(), u.getDeputyId()),
                         u.getPassword()))
                 .collect(Collectors.toMap(LedgerUser::getUsername, Function.identity()));
-        if (env.acceptsProfiles(Profiles.of("prod"))) {
+        if (env.acceptsProfiles(PROD)) {
             DemoAccounts.refuse(users.values(), encoder);
+            if (!users.isEmpty()) {
+                throw new IllegalStateException("Profile 'prod' signs users in with JWT bearer tokens only; remove "
+                        + "ledger.users (configured: " + String.join(", ", users.keySet()) + ").");
+            }
         }
         return username -> {
             LedgerUser user = users.get(username);
@@ -69,35 +92,58 @@ public class SecurityConfig {
         };
     }
 
+    /** Profile prod only; a missing issuer stops the start with the setting to add. */
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    @Profile("prod")
+    public JwtDecoder ledgerJwtDecoder(JwtProperties properties) {
+        return IssuerKeys.decoder(properties);
+    }
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, Environment env, JwtProperties jwt,
+                                   ObjectProvider<JwtDecoder> decoder) throws Exception {
+        boolean prod = env.acceptsProfiles(PROD);
+        String challenge = prod ? "Bearer" : "Basic realm=\"proposal-ledger\"";
+        String signIn = prod ? "Send a bearer token from the configured issuer." : "Sign in with HTTP Basic credentials.";
+        AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
+            if (e instanceof OAuth2AuthenticationException o) {
+                // expired, wrong issuer or key, malformed, or claims naming no single actor
+                problem(res, mapper, HttpStatus.UNAUTHORIZED, "Invalid token", o.getError().getDescription(),
+                        "invalid-token", "Bearer error=\"invalid_token\"");
+            } else {
+                problem(res, mapper, HttpStatus.UNAUTHORIZED, "Authentication required", signIn, "unauthenticated",
+                        challenge);
+            }
+        };
+        AccessDeniedHandler denied = (req, res, e) -> problem(res, mapper, HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role may not do this.", "forbidden", null);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        problem(res, mapper, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Sign in with HTTP Basic credentials.", "unauthenticated", true)))
-                .exceptionHandling(x -> x
-                        .authenticationEntryPoint((req, res, e) ->
-                                problem(res, mapper, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                        "Sign in with HTTP Basic credentials.", "unauthenticated", true))
-                        .accessDeniedHandler((req, res, e) ->
-                                problem(res, mapper, HttpStatus.FORBIDDEN, "Forbidden",
-                                        "Your role may not do this.", "forbidden", false)));
+                        // a token naming no ledger role signs in but may do nothing
+                        .anyRequest().hasAnyRole(PERSON_ROLES))
+                .exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        if (prod) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.decoder(decoder.getObject()).jwtAuthenticationConverter(new JwtActors(jwt)))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied));
+        } else {
+            http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
+        }
         return http.build();
     }
 
     private static void problem(HttpServletResponse res, ObjectMapper mapper, HttpStatus status, String title,
-                                String detail, String rule, boolean challenge) throws IOException {
+                                String detail, String rule, String challenge) throws IOException {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setTitle(title);
         pd.setType(URI.create("urn:proposal-ledger:problem:" + rule));
         pd.setProperty("rule", rule);
         res.setStatus(status.value());
-        if (challenge) {
-            res.setHeader("WWW-Authenticate", "Basic realm=\"proposal-ledger\"");
+        if (challenge != null) {
+            res.setHeader("WWW-Authenticate", challenge);
         }
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(res.getOutputStream(), pd);

@@ -20,14 +20,20 @@ import java.util.Set;
  * <p>
  * Definitions:
  * <ul>
- *   <li><b>assigned</b> (the base): the proposal has a lead unit and an assignment date and is
- *   neither withdrawn nor rejected. A withdrawn or rejected proposal is outside every base;
- *   one returned by its unit and not yet reassigned is outside until reassigned. A re-handled
- *   proposal is one proposal: it counts once.</li>
- *   <li><b>replied</b>: it has at least one reply. <b>repliedOnTime</b>: its first reply was not
- *   late (by the due date in force then, extensions included) — re-handling rounds do not change
- *   whether the legal deadline was met.</li>
- *   <li><b>consultedBeforeFirstReply</b>: a consultation was held before the first reply.</li>
+ *   <li><b>assigned</b> (the base of the reply rate): the proposal has a lead unit and is neither
+ *   withdrawn nor rejected. A withdrawn or rejected proposal is outside every base; one returned
+ *   by its unit and not yet reassigned is outside until reassigned. A re-handled proposal is one
+ *   proposal: it counts once.</li>
+ *   <li><b>undatedAssigned</b>: assigned without an assignment date — imported from a published
+ *   report, which states that it was assigned and answered but no dates. Such a proposal counts
+ *   as assigned and (with its reply) replied, but is outside the base of the on-time and
+ *   consultation rates ({@link ScopeCounts#datedAssigned()}): it is never on time, late,
+ *   consulted, overdue or in the days-to-reply histogram.</li>
+ *   <li><b>replied</b>: it has at least one reply. <b>repliedOnTime</b>: the assignment is dated
+ *   and its first reply was not late (by the due date in force then, extensions included) —
+ *   re-handling rounds do not change whether the legal deadline was met.</li>
+ *   <li><b>consultedBeforeFirstReply</b>: the assignment is dated and a consultation was held
+ *   before the first reply.</li>
  *   <li><b>rated</b> and its split: the latest rating given counts. A proposal re-handled after
  *   "unsatisfied" keeps counting as unsatisfied until the deputy rates the new reply, which then
  *   replaces it (it never counts twice).</li>
@@ -63,7 +69,7 @@ public final class Contribution {
 
     /** Whether the proposal is in the base of the rates. */
     public static boolean inBase(ProposalView v) {
-        return v != null && v.sessionId() != null && v.leadUnitId() != null && v.assignedOn() != null
+        return v != null && v.sessionId() != null && v.leadUnitId() != null
                 && !"WITHDRAWN".equals(v.status()) && !"REJECTED".equals(v.status());
     }
 
@@ -79,15 +85,16 @@ public final class Contribution {
         ProposalView.RatingEntry rating = v.ratings().isEmpty() ? null : v.ratings().get(v.ratings().size() - 1);
         String r = rating == null ? null : rating.rating();
         String cls = latest == null ? null : latest.classification();
+        boolean dated = v.assignedOn() != null;
         Map<Integer, Long> days = Map.of();
-        if (first != null && first.repliedOn() != null) {
+        if (dated && first != null && first.repliedOn() != null) {
             long d = Math.max(0, ChronoUnit.DAYS.between(v.assignedOn(), first.repliedOn()));
             days = Map.of((int) d, 1L);
         }
-        boolean consulted = v.consultations().stream().anyMatch(ProposalView.Consultation::beforeFirstReply);
-        return new ScopeCounts(1, one(first != null), one(first != null && !first.late()), one(consulted),
-                one(r != null), one("SATISFIED".equals(r)), one("BASICALLY_SATISFIED".equals(r)),
-                one("UNSATISFIED".equals(r)), one(v.overdue()),
+        boolean consulted = dated && v.consultations().stream().anyMatch(ProposalView.Consultation::beforeFirstReply);
+        return new ScopeCounts(1, one(!dated), one(first != null), one(dated && first != null && !first.late()),
+                one(consulted), one(r != null), one("SATISFIED".equals(r)), one("BASICALLY_SATISFIED".equals(r)),
+                one("UNSATISFIED".equals(r)), one(dated && v.overdue()),
                 one("A".equals(cls)), one("B".equals(cls)), one("C".equals(cls)), one("D".equals(cls)), days);
     }
 

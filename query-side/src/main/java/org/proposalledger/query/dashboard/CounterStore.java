@@ -37,7 +37,8 @@ public class CounterStore {
     public static final String COUNTERS = "dashboard_counters";
     public static final String DAYS = "dashboard_days";
 
-    static final List<String> FIELDS = List.of("assigned", "replied", "repliedOnTime", "consultedBeforeFirstReply",
+    static final List<String> FIELDS = List.of("assigned", "undatedAssigned", "replied", "repliedOnTime",
+            "consultedBeforeFirstReply",
             "rated", "satisfied", "basicallySatisfied", "unsatisfied", "overdue", "classA", "classB", "classC",
             "classD");
     static final String HISTOGRAM = "daysToReply";
@@ -76,7 +77,8 @@ public class CounterStore {
     /** The non-zero fields of {@code c} as dotted paths under {@code prefix} ("" for top level). */
     static Map<String, Long> increments(ScopeCounts c, String prefix) {
         Map<String, Long> out = new LinkedHashMap<>();
-        long[] values = {c.assigned(), c.replied(), c.repliedOnTime(), c.consultedBeforeFirstReply(), c.rated(),
+        long[] values = {c.assigned(), c.undatedAssigned(), c.replied(), c.repliedOnTime(),
+                c.consultedBeforeFirstReply(), c.rated(),
                 c.satisfied(), c.basicallySatisfied(), c.unsatisfied(), c.overdue(), c.classA(), c.classB(),
                 c.classC(), c.classD()};
         for (int i = 0; i < values.length; i++) {
@@ -102,7 +104,8 @@ public class CounterStore {
         if (d.get(HISTOGRAM) instanceof Document hist) {
             hist.forEach((k, n) -> h.put(Integer.valueOf(k), ((Number) n).longValue()));
         }
-        return new ScopeCounts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], h);
+        return new ScopeCounts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+                h);
     }
 
     /** Sum of the day changes in a month document for the days up to and including {@code last}. */

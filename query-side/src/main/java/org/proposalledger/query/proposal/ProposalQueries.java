@@ -53,7 +53,7 @@ public class ProposalQueries {
             Category.valueOf(q.category());
         }
         if (q.cursor() != null) {
-            PageCursor.decode(q.cursor());
+            PageCursor.decode(q.cursor(), ProposalOrder.parse(q.sort()));
         }
     }
 }

@@ -83,16 +83,21 @@ public class ProposalQueryController {
             @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
             @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String deputyId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(ListProposals.MAX_LIMIT) int limit,
-            @RequestParam(required = false) @Size(max = 128) String cursor,
-            @RequestParam(required = false) @Size(min = 1, max = ListProposals.MAX_TEXT) String q) {
-        if (cursor != null && !PageCursor.isValid(cursor)) {
-            throw new InvalidCursor();
+            @RequestParam(required = false) @Size(max = 512) String cursor,
+            @RequestParam(required = false) @Size(min = 1, max = ListProposals.MAX_TEXT) String q,
+            @RequestParam(required = false) String sort) {
+        if (sort != null && !ListProposals.isSort(sort)) {
+            throw new InvalidParameter("sort", "must be one of " + ListProposals.SORT_FIELDS
+                    + ", optionally prefixed with '-' for descending");
+        }
+        if (cursor != null && !PageCursor.isValid(cursor, ProposalOrder.parse(sort))) {
+            throw new InvalidParameter("cursor", "malformed cursor, or made for another sort");
         }
         if (q != null && SearchTokens.query(q).isEmpty()) {
             throw new IllegalArgumentException("q must hold two Chinese characters or a word of letters or digits");
         }
         ListProposals query = new ListProposals(sessionId, unitId, status == null ? null : status.name(),
-                category == null ? null : category.name(), deputyId, limit, cursor, q);
+                category == null ? null : category.name(), deputyId, limit, cursor, q, sort);
         return ask(query, ResponseTypes.instanceOf(ProposalPage.class));
     }
 
@@ -107,21 +112,24 @@ public class ProposalQueryController {
         }
     }
 
-    /** A cursor this API did not hand out. */
-    static final class InvalidCursor extends RuntimeException {
-        InvalidCursor() {
-            super("cursor is malformed", null, false, false);
+    /** A parameter this API cannot take (a cursor it did not hand out, an unknown sort). */
+    static final class InvalidParameter extends RuntimeException {
+        final String field;
+
+        InvalidParameter(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
         }
     }
 
-    @ExceptionHandler(InvalidCursor.class)
-    ProblemDetail invalidCursor(InvalidCursor e) {
+    @ExceptionHandler(InvalidParameter.class)
+    ProblemDetail invalidParameter(InvalidParameter e) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter 'cursor' is not a cursor this API returned.");
+                "Parameter '" + e.field + "': " + e.getMessage() + ".");
         pd.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
         pd.setType(URI.create("urn:proposal-ledger:problem:invalid-request"));
         pd.setProperty("rule", "invalid-request");
-        pd.setProperty("errors", List.of(Map.of("field", "cursor", "message", "malformed cursor")));
+        pd.setProperty("errors", List.of(Map.of("field", e.field, "message", e.getMessage())));
         return pd;
     }
 }

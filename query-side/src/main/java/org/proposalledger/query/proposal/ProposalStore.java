@@ -2,7 +2,6 @@ package org.proposalledger.query.proposal;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.proposalledger.api.query.ListProposals;
@@ -48,6 +47,7 @@ public class ProposalStore {
     public Document toDocument(ProposalView view) {
         Document doc = mapper.toDocument(view, "id");
         doc.put(TOKENS, SearchTokens.of(view)); // not part of the view: read back, it is ignored
+        doc.put(ProposalOrder.KEYS, ProposalOrder.keysOf(view)); // likewise
         return doc;
     }
 
@@ -61,15 +61,15 @@ public class ProposalStore {
     }
 
     /**
-     * One page in id order. The embedded server uses no secondary index, so this is written as
-     * "{@code _id} after the cursor, filtered, sorted by {@code _id}, limit + 1" — the shape
-     * real MongoDB answers from the indexes below and the embedded one by a scan.
+     * One page in the query's order. The embedded server uses no secondary index, so this is
+     * written as "after the cursor's (key, id), filtered, sorted by (key, id), limit + 1" — the
+     * shape real MongoDB answers from the indexes below and the embedded one by a scan. With a
+     * text filter the tokens narrow it down and the text itself decides, so it reads on until
+     * the page is full.
      */
     public ProposalPage list(ListProposals q) {
+        ProposalOrder order = ProposalOrder.parse(q.sort());
         List<Bson> filters = new ArrayList<>();
-        if (q.cursor() != null) {
-            filters.add(Filters.gt("_id", PageCursor.decode(q.cursor())));
-        }
         if (q.sessionId() != null) {
             filters.add(Filters.eq("sessionId", q.sessionId()));
         }
@@ -92,41 +92,34 @@ public class ProposalStore {
             }
             filters.add(Filters.all(TOKENS, tokens));
         }
-        if (q.text() == null) {
-            Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-            List<Document> docs = collection().find(filter).sort(Sorts.ascending("_id")).limit(q.limit() + 1)
-                    .into(new ArrayList<>());
-            boolean more = docs.size() > q.limit();
-            List<ProposalView> items = docs.stream().limit(q.limit()).map(this::fromDocument).toList();
-            return new ProposalPage(items, more ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
-        }
-        // text: the tokens narrow it down, the text itself decides; read on until the page is full
         List<ProposalView> items = new ArrayList<>();
-        String after = q.cursor() == null ? null : PageCursor.decode(q.cursor());
+        ProposalOrder.Position after = q.cursor() == null ? null : PageCursor.decode(q.cursor(), order);
+        ProposalOrder.Position lastItem = null;
         boolean more = false;
         while (true) {
-            List<Bson> page = new ArrayList<>(filters.subList(q.cursor() == null ? 0 : 1, filters.size()));
+            List<Bson> page = new ArrayList<>(filters);
             if (after != null) {
-                page.add(Filters.gt("_id", after));
+                page.add(order.after(after));
             }
-            List<Document> docs = collection().find(Filters.and(page)).sort(Sorts.ascending("_id"))
-                    .limit(q.limit() + 1).into(new ArrayList<>());
+            List<Document> docs = collection().find(page.isEmpty() ? new Document() : Filters.and(page))
+                    .sort(order.sort()).limit(q.limit() + 1).into(new ArrayList<>());
             for (Document d : docs) {
+                after = order.position(d);
                 ProposalView v = fromDocument(d);
-                after = v.id();
-                if (SearchTokens.contains(v, q.text())) {
+                if (q.text() == null || SearchTokens.contains(v, q.text())) {
                     if (items.size() == q.limit()) {
                         more = true;
                         break;
                     }
                     items.add(v);
+                    lastItem = after;
                 }
             }
             if (more || docs.size() <= q.limit()) {
                 break;
             }
         }
-        return new ProposalPage(items, more ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
+        return new ProposalPage(items, more ? PageCursor.encode(order, lastItem) : null);
     }
 
     public void ensureIndexes() {
@@ -134,6 +127,13 @@ public class ProposalStore {
         for (String field : FILTERED_FIELDS) {
             indexes.createIndex(new Index().on(field, Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
                     .named(field + "_id"));
+        }
+        // sorted lists, whole or of one session; a descending sort walks the same index backwards
+        for (String key : ProposalOrder.sortedFields()) {
+            indexes.createIndex(new Index().on(key, Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
+                    .named(key + "_id"));
+            indexes.createIndex(new Index().on("sessionId", Sort.Direction.ASC).on(key, Sort.Direction.ASC)
+                    .on("_id", Sort.Direction.ASC).named("sessionId_" + key + "_id"));
         }
     }
 

@@ -88,9 +88,9 @@ public final class Viewer {
         }
         if (actor.is(Role.UNIT)) {
             return Optional.of(new ListProposals(q.sessionId(), actor.unitId(), q.status(), q.category(),
-                    q.deputyId(), q.limit(), q.cursor(), q.text()));
+                    q.deputyId(), q.limit(), q.cursor(), q.text(), q.sort()));
         }
         return Optional.of(new ListProposals(q.sessionId(), q.unitId(), q.status(), q.category(),
-                actor.deputyId(), q.limit(), q.cursor(), q.text()));
+                actor.deputyId(), q.limit(), q.cursor(), q.text(), q.sort()));
     }
 }

@@ -1,9 +1,11 @@
 package org.proposalledger.query.report;
 
 import org.proposalledger.api.proposal.ProposalStatus;
-import org.proposalledger.api.proposal.Rating;
 import org.proposalledger.api.query.ProposalView;
+import org.proposalledger.api.query.dashboard.Rates;
+import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.api.reference.UnitKind;
+import org.proposalledger.query.dashboard.Contribution;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,9 +26,9 @@ import static org.proposalledger.query.report.KeyProposalsReport.Kind.UNIT;
 
 /**
  * Writes the report from read models. Pure: the proposals and the names of units and deputies
- * come in, lines come out. Every figure in the preface is computed from the ledger; where the
- * ledger has nothing to compute a rate from, the preface says 未注明 (not stated) instead of a
- * number.
+ * come in, lines come out. Every figure in the preface is computed from the ledger, the rates by
+ * the dashboards' definitions ({@link Contribution}, {@link Rates}); where the ledger has
+ * nothing to compute a rate from, the preface says 未注明 (not stated) instead of a number.
  */
 public final class KeyProposalsReportBuilder {
 
@@ -90,17 +92,9 @@ public final class KeyProposalsReportBuilder {
                 }
             }
         }
-        long replied = assigned.stream().filter(p -> !p.replies().isEmpty()).count();
-        // consultations are known only for proposals the ledger followed from a dated assignment;
-        // an imported report states none, so its proposals give no basis for the rate
-        List<ProposalView> followed = assigned.stream().filter(p -> p.assignedOn() != null).toList();
-        long consulted = followed.stream()
-                .filter(p -> p.consultations().stream().anyMatch(ProposalView.Consultation::beforeFirstReply))
-                .count();
-        List<ProposalView> rated = listed.stream().filter(p -> !p.ratings().isEmpty()).toList();
-        long satisfied = rated.stream()
-                .filter(p -> Rating.valueOf(p.ratings().get(p.ratings().size() - 1).rating()).isSatisfactory())
-                .count();
+        // the rates of the dashboards, from the same counts: imported (undated) assignments are in the
+        // reply base but give no basis for the consultation rate, since the report states none
+        ScopeCounts counts = listed.stream().map(Contribution::counts).reduce(ScopeCounts.EMPTY, ScopeCounts::plus);
         StringBuilder s = new StringBuilder();
         s.append(sessionName).append("共有代表建议").append(listed.size()).append("件");
         if (assigned.isEmpty()) {
@@ -109,10 +103,14 @@ public final class KeyProposalsReportBuilder {
             s.append(",由").append(departments.size()).append("个市直部门和").append(counties.size())
                     .append("个县(市、区)人民政府承办");
         }
-        s.append("。答复率").append(rate(replied, assigned.size()))
-                .append(",面商率").append(rate(consulted, followed.size()))
-                .append(",满意率").append(rate(satisfied, rated.size())).append("。");
+        s.append("。答复率").append(rate(Rates.fraction(counts, "replyRate")))
+                .append(",面商率").append(rate(Rates.fraction(counts, "consultationRate")))
+                .append(",满意率").append(rate(Rates.fraction(counts, "satisfactionRate"))).append("。");
         return s.toString();
+    }
+
+    static String rate(Rates.Fraction f) {
+        return rate(f.successes(), f.base());
     }
 
     /** "75%（4件中3件）", or 未注明 when there is nothing to divide by. */

@@ -86,6 +86,48 @@ class ContributionTest {
         assertThat(c).isEqualTo(new ScopeCounts(1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, Map.of(45, 1L)));
     }
 
+    /** As the import records a published report: assignment and reply without dates, class 未注明. */
+    private ProposalView imported(ProposalEvent... more) {
+        List<ProposalEvent> events = new java.util.ArrayList<>(List.of(submitted(ID), registered(ID, "未注明"),
+                new org.proposalledger.api.proposal.ProposalAssigned(ProposalId.of(ID),
+                        org.proposalledger.api.reference.SessionId.of(SESSION), UnitId.of("commerce"), List.of(), null, null),
+                new ProposalReplied(ProposalId.of(ID), UnitId.of("commerce"), ReplyClass.NOT_STATED, "已办理", "市商务局",
+                        null, null, false, 1)));
+        events.addAll(List.of(more));
+        return fold(events.toArray(ProposalEvent[]::new));
+    }
+
+    @Test
+    void anImportedProposalIsAssignedAndRepliedButOutsideTheOnTimeAndConsultationBases() {
+        ScopeCounts c = Contribution.counts(imported());
+        assertThat(c.assigned()).isEqualTo(1);
+        assertThat(c.undatedAssigned()).isEqualTo(1);
+        assertThat(c.datedAssigned()).isZero();
+        assertThat(c.replied()).isEqualTo(1);
+        // its reply is stored as "not late", which says nothing: it is not on time either
+        assertThat(c.repliedOnTime()).isZero();
+        assertThat(c.consultedBeforeFirstReply()).isZero();
+        assertThat(c.overdue()).isZero();
+        assertThat(c.daysToReply()).isEmpty();
+        assertThat(c.classA() + c.classB() + c.classC() + c.classD()).isZero();
+        assertThat(Contribution.of(imported())).containsKeys("s|" + SESSION, "u|" + SESSION + "|commerce");
+    }
+
+    @Test
+    void aRatingOfAnImportedReplyCountsInTheSatisfactionBase() {
+        ScopeCounts c = Contribution.counts(imported(rated(ID, "zhu-heping", Rating.SATISFIED, 1)));
+        assertThat(c.rated()).isEqualTo(1);
+        assertThat(c.satisfied()).isEqualTo(1);
+        assertThat(c.datedAssigned()).isZero();
+    }
+
+    @Test
+    void aDatedAssignmentIsNotUndated() {
+        ScopeCounts c = Contribution.counts(fold(submitted(ID), registered(ID, "1"), assigned(ID, "commerce")));
+        assertThat(c.undatedAssigned()).isZero();
+        assertThat(c.datedAssigned()).isEqualTo(1);
+    }
+
     @Test
     void lateReplyAndConsultationAfterTheReplyDoNotCount() {
         ConsultationHeld after = new ConsultationHeld(ProposalId.of(ID), UnitId.of("commerce"), DUE_ON.plusDays(3),

@@ -370,6 +370,87 @@ class ProposalQueryApiTest {
         }
     }
 
+    // --- sorted lists -------------------------------------------------------------------------
+
+    @Autowired
+    ProposalStore store;
+
+    /**
+     * The order a sort must give, worked out here from every stored proposal: its sort key,
+     * missing keys first, ties by id; descending is the exact reverse.
+     */
+    private List<String> expectedOrder(String sort, Predicate<ProposalView> filter) {
+        boolean desc = sort.startsWith("-");
+        String field = desc ? sort.substring(1) : sort;
+        List<ProposalView> views = store.collection().find().map(store::fromDocument).into(new ArrayList<>());
+        java.util.function.Function<ProposalView, String> key = "id".equals(field) ? ProposalView::id
+                : v -> (String) ProposalOrder.keysOf(v).get(field);
+        List<String> ids = views.stream().filter(filter)
+                .sorted(java.util.Comparator.comparing(key, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+                        .thenComparing(ProposalView::id))
+                .map(ProposalView::id).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (desc) {
+            java.util.Collections.reverse(ids);
+        }
+        return ids;
+    }
+
+    @Test
+    void pagingThroughASortedListGivesEveryProposalOnceInOrder() throws Exception {
+        for (String field : ListProposals.SORT_FIELDS) {
+            for (String sort : List.of(field, "-" + field)) {
+                List<String> ids = allPages("office", "sort=" + sort, 7);
+                assertThat(ids).as(sort).doesNotHaveDuplicates().hasSize(64)
+                        .isEqualTo(expectedOrder(sort, v -> true));
+            }
+        }
+    }
+
+    @Test
+    void sortsCombineWithFiltersVisibilityAndTextSearch() throws Exception {
+        assertThat(allPages("office", "sessionId=s-2022&sort=-number", 3))
+                .isEqualTo(expectedOrder("-number", v -> v.sessionId().equals("s-2022"))).hasSizeGreaterThan(6);
+        assertThat(allPages("office", "status=ASSIGNED&sort=dueOn", 4))
+                .isEqualTo(expectedOrder("dueOn", v -> v.status().equals("ASSIGNED"))).hasSizeGreaterThan(4);
+        assertThat(allPages("unit-commerce", "sort=-status", 2))
+                .isEqualTo(expectedOrder("-status", v -> "commerce".equals(v.leadUnitId())
+                        || v.coUnitIds().contains("commerce"))).hasSizeGreaterThan(4);
+        // every generated title is 关于<id>的建议: the text search keeps all, read on page by page
+        assertThat(allPages("office", "q=建议&sort=-submittedAt", 9)).isEqualTo(expectedOrder("-submittedAt", v -> true));
+    }
+
+    @Test
+    void numbersSortByTheirDigits() throws Exception {
+        // registered as "0".."59" in pg-000..pg-059: numeric order, not 0, 1, 10, 11, ...
+        List<String> ids = allPages("office", "sessionId=s-2023&sort=number", 50);
+        List<String> pg = ids.stream().filter(i -> i.startsWith("pg-")).toList();
+        assertThat(pg).isSorted().hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void anUnknownSortOrACursorOfAnotherSortIsABadRequest() throws Exception {
+        as("office", get("/api/v1/proposals?sort=title"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        String cursor = body(as("office", get("/api/v1/proposals?sort=number&limit=5"))).get("nextCursor").asText();
+        as("office", get("/api/v1/proposals?sort=-number&cursor=" + cursor))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+        as("office", get("/api/v1/proposals?cursor=" + cursor))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+        as("office", get("/api/v1/proposals?sort=number&cursor=" + cursor)).andExpect(status().isOk());
+    }
+
+    @Test
+    void theBusTakesTheSortToo() {
+        ProposalPage page = queryGateway.query(new ListProposals("s-2023", null, null, null, null, 500, null, null,
+                "-dueOn"), ResponseTypes.instanceOf(ProposalPage.class)).join();
+        assertThat(page.items()).extracting(ProposalView::id)
+                .containsExactlyElementsOf(expectedOrder("-dueOn", v -> v.sessionId().equals("s-2023")));
+    }
+
     // --- the query bus ------------------------------------------------------------------------
 
     @Test

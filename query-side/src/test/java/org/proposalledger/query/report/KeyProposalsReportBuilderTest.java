@@ -4,6 +4,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.proposalledger.api.query.ProposalView;
+import org.proposalledger.api.query.dashboard.Rates;
+import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.api.reference.UnitKind;
 
 import java.io.ByteArrayInputStream;
@@ -101,6 +103,30 @@ class KeyProposalsReportBuilderTest {
                 + "答复率66.7%(3件中2件),面商率33.3%(3件中1件),满意率50%(2件中1件)。");
         assertThat(out).doesNotContain("关于d的建议");
         assertThat(out).contains("关于c的建议").contains("办理情况\n\n尚未答复。\n\n吕梁市教育局");
+    }
+
+    @Test
+    void thePrefaceRatesAreTheDashboardRates() {
+        LocalDate on = LocalDate.of(2024, 3, 1);
+        ProposalView.Consultation before = new ProposalView.Consultation("commerce", on, "PHONE", List.of(), null, true);
+        List<ProposalView> views = List.of(
+                // imported from a report: assigned and replied, undated
+                view("a", 1, "REPLIED", "commerce", null, List.of(), List.of(reply("commerce", "已办理。")), List.of()),
+                view("b", 2, "REPLIED", "xiaoyi", null, List.of(), List.of(reply("xiaoyi", "已办理。")), List.of()),
+                // followed by the ledger from a dated assignment
+                view("c", 3, "REPLIED", "commerce", on, List.of(before), List.of(reply("commerce", "已办理。")),
+                        List.of(new ProposalView.RatingEntry(1, "gao", "BASICALLY_SATISFIED", null, Instant.now()))),
+                view("d", 4, "ASSIGNED", "education", on, List.of(), List.of(), List.of()),
+                view("e", 5, "REJECTED", null, null, List.of(), List.of(), List.of()));
+        ScopeCounts counts = views.stream().map(org.proposalledger.query.dashboard.Contribution::counts)
+                .reduce(ScopeCounts.EMPTY, ScopeCounts::plus);
+        Rates rates = Rates.of(counts);
+
+        // the dashboards: reply 3 of 4 (imported ones included), consultation 1 of the 2 dated, satisfaction 1 of 1
+        assertThat(rates.replyRate()).isEqualTo(0.75);
+        assertThat(rates.consultationRate()).isEqualTo(0.5);
+        assertThat(rates.satisfactionRate()).isEqualTo(1.0);
+        assertThat(text(views)).contains("答复率75%(4件中3件),面商率50%(2件中1件),满意率100%(1件中1件)。");
     }
 
     @Test

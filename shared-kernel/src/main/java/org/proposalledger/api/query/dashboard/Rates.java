@@ -6,11 +6,15 @@ package org.proposalledger.api.query.dashboard;
  * and never 100%.
  * <ul>
  *   <li>{@code replyRate} = replied / assigned</li>
- *   <li>{@code onTimeReplyRate} = replied on time (first reply by the due date in force) / assigned</li>
- *   <li>{@code consultationRate} = consulted before the first reply / assigned</li>
+ *   <li>{@code onTimeReplyRate} = replied on time (first reply by the due date in force) / dated assigned</li>
+ *   <li>{@code consultationRate} = consulted before the first reply / dated assigned</li>
  *   <li>{@code satisfactionRate} = (satisfied + basically satisfied) / rated</li>
  *   <li>{@code satisfiedRate} = satisfied / rated</li>
  * </ul>
+ * "Dated assigned" leaves out the proposals imported from a published report, whose assignment
+ * and reply carry no date (see {@link ScopeCounts#datedAssigned()}): they count as assigned and
+ * replied, but nothing is known of their deadline or consultations. The report preface uses
+ * these same definitions.
  */
 public record Rates(Double replyRate, Double onTimeReplyRate, Double consultationRate, Double satisfactionRate,
                     Double satisfiedRate) {
@@ -20,8 +24,8 @@ public record Rates(Double replyRate, Double onTimeReplyRate, Double consultatio
             java.util.List.of("replyRate", "onTimeReplyRate", "consultationRate", "satisfactionRate", "satisfiedRate");
 
     public static Rates of(ScopeCounts c) {
-        return new Rates(ratio(c.replied(), c.assigned()), ratio(c.repliedOnTime(), c.assigned()),
-                ratio(c.consultedBeforeFirstReply(), c.assigned()),
+        return new Rates(ratio(c.replied(), c.assigned()), ratio(c.repliedOnTime(), c.datedAssigned()),
+                ratio(c.consultedBeforeFirstReply(), c.datedAssigned()),
                 ratio(c.satisfied() + c.basicallySatisfied(), c.rated()), ratio(c.satisfied(), c.rated()));
     }
 
@@ -29,8 +33,8 @@ public record Rates(Double replyRate, Double onTimeReplyRate, Double consultatio
     public static Fraction fraction(ScopeCounts c, String name) {
         return switch (name) {
             case "replyRate" -> new Fraction(c.replied(), c.assigned());
-            case "onTimeReplyRate" -> new Fraction(c.repliedOnTime(), c.assigned());
-            case "consultationRate" -> new Fraction(c.consultedBeforeFirstReply(), c.assigned());
+            case "onTimeReplyRate" -> new Fraction(c.repliedOnTime(), c.datedAssigned());
+            case "consultationRate" -> new Fraction(c.consultedBeforeFirstReply(), c.datedAssigned());
             case "satisfactionRate" -> new Fraction(c.satisfied() + c.basicallySatisfied(), c.rated());
             case "satisfiedRate" -> new Fraction(c.satisfied(), c.rated());
             default -> throw new IllegalArgumentException("unknown rate: " + name + "; one of " + NAMES);

@@ -10,11 +10,18 @@ import java.util.TreeMap;
  * adding its new one. {@code daysToReply} is a histogram (days from assignment to the first
  * reply → number of proposals), which gives an exact median.
  * <p>
+ * {@code undatedAssigned} counts the assigned proposals whose assignment carries no date —
+ * those imported from a published report, which were assigned and answered but whose dates the
+ * report does not state. They are in the base of the reply rate; the on-time and consultation
+ * rates divide by {@link #datedAssigned()} only, since nothing is known of their deadlines or
+ * consultations.
+ * <p>
  * What each count means is defined once, in {@code org.proposalledger.query.dashboard.Contribution}
  * (which proposals count and how) and {@link Rates} (what the rates divide).
  */
 public record ScopeCounts(
         long assigned,
+        long undatedAssigned,
         long replied,
         long repliedOnTime,
         long consultedBeforeFirstReply,
@@ -29,7 +36,20 @@ public record ScopeCounts(
         long classD,
         Map<Integer, Long> daysToReply) {
 
-    public static final ScopeCounts EMPTY = new ScopeCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+    public static final ScopeCounts EMPTY = new ScopeCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+
+    /** Counts without undated (imported) assignments, as before they were counted. */
+    public ScopeCounts(long assigned, long replied, long repliedOnTime, long consultedBeforeFirstReply, long rated,
+                       long satisfied, long basicallySatisfied, long unsatisfied, long overdue, long classA,
+                       long classB, long classC, long classD, Map<Integer, Long> daysToReply) {
+        this(assigned, 0, replied, repliedOnTime, consultedBeforeFirstReply, rated, satisfied, basicallySatisfied,
+                unsatisfied, overdue, classA, classB, classC, classD, daysToReply);
+    }
+
+    /** The assigned proposals whose assignment is dated: the base of the on-time and consultation rates. */
+    public long datedAssigned() {
+        return assigned - undatedAssigned;
+    }
 
     public ScopeCounts {
         TreeMap<Integer, Long> h = new TreeMap<>();
@@ -54,7 +74,8 @@ public record ScopeCounts(
     private ScopeCounts combine(ScopeCounts o, int sign) {
         TreeMap<Integer, Long> h = new TreeMap<>(daysToReply);
         o.daysToReply.forEach((d, n) -> h.merge(d, sign * n, Long::sum));
-        return new ScopeCounts(assigned + sign * o.assigned, replied + sign * o.replied,
+        return new ScopeCounts(assigned + sign * o.assigned, undatedAssigned + sign * o.undatedAssigned,
+                replied + sign * o.replied,
                 repliedOnTime + sign * o.repliedOnTime, consultedBeforeFirstReply + sign * o.consultedBeforeFirstReply,
                 rated + sign * o.rated, satisfied + sign * o.satisfied,
                 basicallySatisfied + sign * o.basicallySatisfied, unsatisfied + sign * o.unsatisfied,

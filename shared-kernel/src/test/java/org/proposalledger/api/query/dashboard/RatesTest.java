@@ -45,6 +45,35 @@ class RatesTest {
     }
 
     @Test
+    void undatedImportedAssignmentsAreInTheReplyBaseOnlyBesidesRatings() {
+        // 10 assigned, 4 of them imported from a report (undated, replied); of the 6 dated:
+        // 5 replied, 3 on time, 2 consulted before the first reply
+        ScopeCounts c = new ScopeCounts(10, 4, 9, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        assertThat(c.datedAssigned()).isEqualTo(6);
+        Rates r = Rates.of(c);
+        assertThat(r.replyRate()).isEqualTo(0.9); // 9 / 10: the imported ones were answered
+        assertThat(r.onTimeReplyRate()).isEqualTo(0.5); // 3 / 6
+        assertThat(r.consultationRate()).isCloseTo(1.0 / 3, within(1e-12)); // 2 / 6
+        assertThat(Rates.fraction(c, "onTimeReplyRate")).isEqualTo(new Rates.Fraction(3, 6));
+        assertThat(Rates.fraction(c, "consultationRate")).isEqualTo(new Rates.Fraction(2, 6));
+        assertThat(Rates.fraction(c, "replyRate")).isEqualTo(new Rates.Fraction(9, 10));
+    }
+
+    @Test
+    void aSessionKnownOnlyFromAnImportedReportHasAReplyRateAndNoOtherRate() {
+        Rates r = Rates.of(new ScopeCounts(4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of()));
+        assertThat(r).isEqualTo(new Rates(1.0, null, null, null, null));
+    }
+
+    @Test
+    void theUndatedCountAddsAndSubtracts() {
+        ScopeCounts imported = new ScopeCounts(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        ScopeCounts dated = new ScopeCounts(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        assertThat(imported.plus(dated).undatedAssigned()).isEqualTo(1);
+        assertThat(imported.plus(dated).minus(imported)).isEqualTo(dated);
+    }
+
+    @Test
     void fractionsNameTheirBaseForTheRanking() {
         ScopeCounts c = counts(10, 8, 6, 5, 3, 3, 2);
         assertThat(Rates.fraction(c, "replyRate")).isEqualTo(new Rates.Fraction(8, 10));
