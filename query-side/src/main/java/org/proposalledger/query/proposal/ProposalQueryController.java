@@ -30,7 +30,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.proposalledger.platform.LedgerProperties;
+import org.proposalledger.query.audit.Instants;
+
 import java.net.URI;
+import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -47,9 +52,11 @@ public class ProposalQueryController {
     private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
 
     private final QueryGateway queries;
+    private final Supplier<ZoneId> zone;
 
-    public ProposalQueryController(QueryGateway queries) {
+    public ProposalQueryController(QueryGateway queries, LedgerProperties properties) {
         this.queries = queries;
+        this.zone = properties::getZone;
     }
 
     @GetMapping("/{id}")
@@ -64,8 +71,13 @@ public class ProposalQueryController {
 
     @GetMapping("/{id}/history")
     public ProposalHistory history(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                   @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
-        ProposalHistory history = ask(new GetProposalHistory(id), ResponseTypes.instanceOf(ProposalHistory.class));
+                                   @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to) {
+        // from/to: ISO instants, or dates (from the start of `from` to the end of `to`, in ledger.zone)
+        GetProposalHistory query = new GetProposalHistory(id, Instants.startOf("from", from, zone.get()),
+                Instants.endOf("to", to, zone.get()));
+        ProposalHistory history = ask(query, ResponseTypes.instanceOf(ProposalHistory.class));
         if (history == null) {
             throw new NotFoundException("No such proposal: " + id);
         }
@@ -112,6 +124,11 @@ public class ProposalQueryController {
         InvalidCursor() {
             super("cursor is malformed", null, false, false);
         }
+    }
+
+    @ExceptionHandler(org.proposalledger.query.audit.InvalidParameter.class)
+    ProblemDetail invalidParameter(org.proposalledger.query.audit.InvalidParameter e) {
+        return e.toProblem();
     }
 
     @ExceptionHandler(InvalidCursor.class)
