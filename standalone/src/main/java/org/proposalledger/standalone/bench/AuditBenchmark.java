@@ -48,7 +48,7 @@ public class AuditBenchmark {
     private static final int REQUESTS = 1000;
 
     @Bean
-    public ApplicationRunner auditBenchmark(EventStore store, EventProcessingConfiguration processing,
+    public ApplicationRunner auditBenchmarkRunner(EventStore store, EventProcessingConfiguration processing,
                                             QueryGateway queries, MongoTemplate mongo, DataSource dataSource,
                                             ConfigurableApplicationContext context,
                                             @Value("${ledger.audit-benchmark.sizes}") String sizes) {
