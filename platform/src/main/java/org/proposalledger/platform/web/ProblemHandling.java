@@ -96,6 +96,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    @ExceptionHandler(InvalidParameter.class)
+    ProblemDetail invalidParameter(InvalidParameter e) {
+        return e.toProblem();
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         // thrown by value types and query records checking what a client sent

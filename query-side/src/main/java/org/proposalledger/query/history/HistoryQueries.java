@@ -30,6 +30,11 @@ public class HistoryQueries {
         if (!viewer.seesAll() && !viewer.canSee(proposals.find(query.proposalId()))) {
             return null;
         }
-        return history.find(query.proposalId());
+        ProposalHistory found = history.find(query.proposalId());
+        if (found == null || (query.from() == null && query.to() == null)) {
+            return found;
+        }
+        return new ProposalHistory(found.proposalId(),
+                found.entries().stream().filter(e -> query.includes(e.occurredAt())).toList());
     }
 }

@@ -19,6 +19,7 @@ import org.proposalledger.api.query.ProposalPage;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.platform.security.CurrentActor;
+import org.proposalledger.platform.web.InvalidParameter;
 import org.proposalledger.platform.web.CorrelationIdFilter;
 import org.proposalledger.platform.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.proposalledger.platform.LedgerProperties;
+import org.proposalledger.query.audit.Instants;
+
 import java.net.URI;
+import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -47,9 +53,11 @@ public class ProposalQueryController {
     private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
 
     private final QueryGateway queries;
+    private final Supplier<ZoneId> zone;
 
-    public ProposalQueryController(QueryGateway queries) {
+    public ProposalQueryController(QueryGateway queries, LedgerProperties properties) {
         this.queries = queries;
+        this.zone = properties::getZone;
     }
 
     @GetMapping("/{id}")
@@ -64,8 +72,13 @@ public class ProposalQueryController {
 
     @GetMapping("/{id}/history")
     public ProposalHistory history(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                   @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
-        ProposalHistory history = ask(new GetProposalHistory(id), ResponseTypes.instanceOf(ProposalHistory.class));
+                                   @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to) {
+        // from/to: ISO instants, or dates (from the start of `from` to the end of `to`, in ledger.zone)
+        GetProposalHistory query = new GetProposalHistory(id, Instants.startOf("from", from, zone.get()),
+                Instants.endOf("to", to, zone.get()));
+        ProposalHistory history = ask(query, ResponseTypes.instanceOf(ProposalHistory.class));
         if (history == null) {
             throw new NotFoundException("No such proposal: " + id);
         }
@@ -91,7 +104,7 @@ public class ProposalQueryController {
                     + ", optionally prefixed with '-' for descending");
         }
         if (cursor != null && !PageCursor.isValid(cursor, ProposalOrder.parse(sort))) {
-            throw new InvalidParameter("cursor", "malformed cursor, or made for another sort");
+            throw new InvalidParameter("cursor", "is malformed, or was made for another sort");
         }
         if (q != null && SearchTokens.query(q).isEmpty()) {
             throw new IllegalArgumentException("q must hold two Chinese characters or a word of letters or digits");
@@ -110,26 +123,5 @@ public class ProposalQueryController {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-    }
-
-    /** A parameter this API cannot take (a cursor it did not hand out, an unknown sort). */
-    static final class InvalidParameter extends RuntimeException {
-        final String field;
-
-        InvalidParameter(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-    }
-
-    @ExceptionHandler(InvalidParameter.class)
-    ProblemDetail invalidParameter(InvalidParameter e) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + e.field + "': " + e.getMessage() + ".");
-        pd.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
-        pd.setType(URI.create("urn:proposal-ledger:problem:invalid-request"));
-        pd.setProperty("rule", "invalid-request");
-        pd.setProperty("errors", List.of(Map.of("field", e.field, "message", e.getMessage())));
-        return pd;
     }
 }

@@ -129,7 +129,7 @@ public class DashboardBenchmark {
         return new double[]{nanos[REQUESTS / 2] / 1e6, nanos[(int) Math.ceil(REQUESTS * 0.99) - 1] / 1e6};
     }
 
-    private static void append(EventStore store, String session, int size) {
+    static void append(EventStore store, String session, int size) { // also AuditBenchmark's appender
         Random r = new Random(size);
         Actor office = Actor.office("benchmark");
         MetaData meta = MetaData.from(office.toMetaData()).and(Actor.CORRELATION_ID, "benchmark");
@@ -169,7 +169,7 @@ public class DashboardBenchmark {
         }
     }
 
-    private static void awaitCaughtUp(EventStore store, EventProcessingConfiguration processing)
+    static void awaitCaughtUp(EventStore store, EventProcessingConfiguration processing)
             throws InterruptedException {
         TrackingToken head = store.createHeadToken();
         long target = head == null ? -1 : head.position().orElse(-1);
