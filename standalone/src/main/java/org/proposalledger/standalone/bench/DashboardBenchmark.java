@@ -130,7 +130,7 @@ public class DashboardBenchmark {
     }
 
     /** Appends {@code size} proposals of six events each to the store, as one session. */
-    static void append(EventStore store, String session, int size) {
+    public static void append(EventStore store, String session, int size) {
         Random r = new Random(size);
         Actor office = Actor.office("benchmark");
         MetaData meta = MetaData.from(office.toMetaData()).and(Actor.CORRELATION_ID, "benchmark");
