@@ -14,6 +14,7 @@ import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.proposal.ProposalProjection;
+import org.proposalledger.query.rebuild.RebuildConfiguration;
 import org.proposalledger.query.reference.ReferenceDataProjection;
 import org.proposalledger.query.report.ExportController;
 import org.proposalledger.query.supervision.SupervisionProjection;
@@ -45,7 +46,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
 @ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
-        ReferenceDataProjection.class, SupervisionStore.class, CounterStore.class, ExportController.class})
+        ReferenceDataProjection.class, SupervisionStore.class, CounterStore.class, ExportController.class,
+        RebuildConfiguration.class})
 public class QuerySideAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);

@@ -129,7 +129,8 @@ public class DashboardBenchmark {
         return new double[]{nanos[REQUESTS / 2] / 1e6, nanos[(int) Math.ceil(REQUESTS * 0.99) - 1] / 1e6};
     }
 
-    static void append(EventStore store, String session, int size) { // also AuditBenchmark's appender
+    /** Appends {@code size} proposals of six events each to the store, as one session (also AuditBenchmark's and RebuildBenchmark's appender). */
+    public static void append(EventStore store, String session, int size) {
         Random r = new Random(size);
         Actor office = Actor.office("benchmark");
         MetaData meta = MetaData.from(office.toMetaData()).and(Actor.CORRELATION_ID, "benchmark");
