@@ -3,6 +3,7 @@ package org.proposalledger.query.dashboard;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +30,9 @@ import java.util.function.Consumer;
 /**
  * A batch's changes to the dashboard counters: per counter document, the sum of the
  * contribution changes of every event in the batch, written as one {@code $inc} per document
- * when the batch ends.
+ * when the batch ends. Unit and category changes also go, keyed by unit or category, into the
+ * session's table documents ({@link CounterStore#tableId}), so that a whole unit or category
+ * table is one document read.
  * <p>
  * Exactness under concurrency and re-delivery:
  * <ul>
@@ -36,9 +40,10 @@ import java.util.function.Consumer;
  *   proposals of every segment, so two segments may change it at the same time. {@code $inc}
  *   is atomic and commutative: nothing is lost.</li>
  *   <li>Each document keeps {@code applied.<segment>} = the global position of the last event
- *   of that segment it has counted. The batch reads it when it first touches the document
- *   and leaves out every event at or below it, so an event re-delivered after a crash (token
- *   not yet stored) is not counted twice. Only that segment's batch writes that field.</li>
+ *   of that segment it has counted. When the batch ends it reads the markers of every document
+ *   it touches (one query per collection) and leaves out every event at or below them, so an
+ *   event re-delivered after a crash (token not yet stored) is not counted twice. Only that
+ *   segment's batch writes that field.</li>
  *   <li>This buffer must be flushed before the proposal documents (the projection creates it
  *   first, and {@link ProjectionBatch} flushes in creation order): if the process dies between
  *   the two, the re-delivered events find the old proposal documents, recompute the same
@@ -49,10 +54,13 @@ import java.util.function.Consumer;
  */
 public final class CounterBuffer implements ProjectionBatch.Flushable {
 
+    private static final int READ_CHUNK = 1000;
+
     private final CounterStore store;
     private final ZoneId zone;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Consumer<Set<String>> onWritten;
+    private int segment = 0;
 
     /** {@code onWritten} is told, after each flush, which counter documents (scopes) it changed. */
     public CounterBuffer(CounterStore store, ZoneId zone, Consumer<Set<String>> onWritten) {
@@ -61,38 +69,39 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         this.onWritten = onWritten;
     }
 
-    private final class Pending {
+    /** One event's increments of one document, kept until the document's marker is known. */
+    private record Change(long position, Map<String, Long> inc) {
+    }
+
+    private static final class Pending {
         final MongoCollection<Document> collection;
         final String id;
-        final long marker;
-        final Map<String, Long> inc = new LinkedHashMap<>();
+        final List<Change> changes = new ArrayList<>();
         final Map<String, Set<String>> addToSet = new LinkedHashMap<>();
-        long last = -1;
 
-        Pending(MongoCollection<Document> collection, String id, int segment) {
+        Pending(MongoCollection<Document> collection, String id) {
             this.collection = collection;
             this.id = id;
-            Document doc = collection.find(Filters.eq("_id", id)).first();
-            Object m = doc != null && doc.get("applied") instanceof Document applied
-                    ? applied.get(String.valueOf(segment)) : null;
-            this.marker = m instanceof Number n ? n.longValue() : -1;
         }
 
-        boolean counts(long position) {
-            return position < 0 || position > marker;
+        void add(long position, Map<String, Long> inc) {
+            Change last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+            if (last != null && last.position() == position) {
+                inc.forEach((f, n) -> last.inc().merge(f, n, Long::sum));
+            } else {
+                changes.add(new Change(position, new LinkedHashMap<>(inc)));
+            }
         }
 
         boolean isEmpty() {
-            return inc.isEmpty() && addToSet.isEmpty();
+            return changes.isEmpty() && addToSet.isEmpty();
         }
     }
 
-    private Pending doc(MongoCollection<Document> collection, String id, int segment) {
+    private Pending doc(MongoCollection<Document> collection, String id) {
         return pending.computeIfAbsent(collection.getNamespace().getCollectionName() + "/" + id,
-                k -> new Pending(collection, id, segment));
+                k -> new Pending(collection, id));
     }
-
-    private int segment = 0;
 
     /**
      * Records the change of one event: the proposal went from {@code before} to {@code after}
@@ -110,17 +119,22 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         String dayPrefix = String.format("days.%02d.", day.getDayOfMonth());
         for (Map.Entry<String, ScopeCounts> e : delta.entrySet()) {
             String scope = e.getKey();
-            Pending counter = doc(store.counters(), scope, segment);
-            if (counter.counts(position)) {
-                CounterStore.increments(e.getValue(), "").forEach((f, n) -> counter.inc.merge(f, n, Long::sum));
-                counter.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
-                counter.last = Math.max(counter.last, position);
-                member(counter, scope);
-            }
-            Pending days = doc(store.days(), CounterStore.monthId(scope, month), segment);
-            if (days.counts(position)) {
-                CounterStore.increments(e.getValue(), dayPrefix).forEach((f, n) -> days.inc.merge(f, n, Long::sum));
-                days.last = Math.max(days.last, position);
+            Pending counter = doc(store.counters(), scope);
+            counter.add(position, CounterStore.increments(e.getValue(), ""));
+            counter.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
+            member(counter, scope);
+            doc(store.days(), CounterStore.monthId(scope, month))
+                    .add(position, CounterStore.increments(e.getValue(), dayPrefix));
+            String[] parts = scope.split("\\|");
+            String table = parts.length == 3 ? CounterStore.tableOf(parts[0]) : null;
+            if (table != null) {
+                String tableId = CounterStore.tableId(parts[1], table);
+                String key = CounterStore.escapeKey(parts[2]) + ".";
+                Pending rows = doc(store.counters(), tableId);
+                rows.add(position, CounterStore.increments(e.getValue(), CounterStore.ROWS + "." + key));
+                rows.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
+                doc(store.days(), CounterStore.monthId(tableId, month))
+                        .add(position, CounterStore.increments(e.getValue(), dayPrefix + key));
             }
         }
     }
@@ -138,7 +152,7 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             default -> null;
         };
         if (list != null) {
-            Pending session = doc(store.counters(), Contribution.sessionScope(parts[1]), segment);
+            Pending session = doc(store.counters(), Contribution.sessionScope(parts[1]));
             session.addToSet.computeIfAbsent(list, k -> new LinkedHashSet<>()).add(parts[2]);
         }
     }
@@ -148,28 +162,63 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         return (int) pending.values().stream().filter(p -> !p.isEmpty()).count();
     }
 
-    @Override
-    public void flush() {
-        Map<MongoCollection<Document>, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
-        Set<String> changed = new LinkedHashSet<>();
+    /** The {@code applied.<segment>} marker of each pending document, read in one query per collection. */
+    private Map<String, Long> markers() {
+        Map<String, Long> markers = new HashMap<>();
+        Map<MongoCollection<Document>, List<String>> ids = new LinkedHashMap<>();
         for (Pending p : pending.values()) {
-            if (p.collection.getNamespace().getCollectionName().equals(CounterStore.COUNTERS)) {
-                if (p.inc.values().stream().anyMatch(n -> n != 0)) {
-                    changed.add(p.id);
+            if (p.changes.stream().anyMatch(c -> c.position() >= 0)) {
+                ids.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(p.id);
+            }
+        }
+        String field = "applied." + segment;
+        ids.forEach((collection, list) -> {
+            String name = collection.getNamespace().getCollectionName();
+            for (int from = 0; from < list.size(); from += READ_CHUNK) {
+                List<String> chunk = list.subList(from, Math.min(list.size(), from + READ_CHUNK));
+                for (Document d : collection.find(Filters.in("_id", chunk)).projection(Projections.include(field))) {
+                    Object m = d.get("applied") instanceof Document applied ? applied.get(String.valueOf(segment)) : null;
+                    if (m instanceof Number n) {
+                        markers.put(name + "/" + d.get("_id"), n.longValue());
+                    }
                 }
             }
-            if (p.isEmpty()) {
-                continue;
+        });
+        return markers;
+    }
+
+    @Override
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Long> markers = markers();
+        Map<MongoCollection<Document>, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+        Set<String> changed = new LinkedHashSet<>();
+        for (Map.Entry<String, Pending> entry : pending.entrySet()) {
+            Pending p = entry.getValue();
+            long marker = markers.getOrDefault(entry.getKey(), -1L);
+            Map<String, Long> inc = new LinkedHashMap<>();
+            long last = -1;
+            for (Change c : p.changes) {
+                if (c.position() < 0 || c.position() > marker) {
+                    c.inc().forEach((f, n) -> inc.merge(f, n, Long::sum));
+                    last = Math.max(last, c.position());
+                }
+            }
+            boolean counters = p.collection.getNamespace().getCollectionName().equals(CounterStore.COUNTERS);
+            if (counters && !p.id.startsWith(CounterStore.TABLE_PREFIX) && inc.values().stream().anyMatch(n -> n != 0)) {
+                changed.add(p.id);
             }
             List<Bson> updates = new ArrayList<>();
-            p.inc.forEach((f, n) -> {
+            inc.forEach((f, n) -> {
                 if (n != 0) {
                     updates.add(Updates.inc(f, n));
                 }
             });
             p.addToSet.forEach((f, values) -> updates.add(Updates.addEachToSet(f, new ArrayList<>(values))));
-            if (p.last >= 0) {
-                updates.add(Updates.set("applied." + segment, p.last));
+            if (last >= 0) {
+                updates.add(Updates.set("applied." + segment, last));
             }
             if (updates.isEmpty()) {
                 continue;

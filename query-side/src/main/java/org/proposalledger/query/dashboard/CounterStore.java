@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ import java.util.TreeMap;
  *   sub-document ({@code "45": 3} = three proposals replied 45 days after assignment). A session
  *   document also lists its members ({@code units}, {@code categories}, {@code deputies}) and
  *   every scope document the months it has day buckets for ({@code months}).</li>
+ *   <li>Also in {@value #COUNTERS}, per session, a table document for units and one for
+ *   categories ({@link #tableId}): {@code rows.<unit>} holds the same counts as that unit's own
+ *   document, so the unit table is one read whatever the number of proposals; their
+ *   {@value #DAYS} documents hold {@code days.<dd>.<unit>.<field>}. Deputies (a third of the
+ *   proposals in number) keep one document each, read together in one query.</li>
  *   <li>{@value #DAYS}: per scope and month ({@code _id} = scope + "|" + yyyy-MM), the change of
  *   each day ({@code days.07.assigned: 12} = twelve more assigned on the 7th), dated by the
  *   event's timestamp in the ledger zone. The state at the end of a day is the sum of every day
@@ -43,6 +50,13 @@ public class CounterStore {
             "classD");
     static final String HISTOGRAM = "daysToReply";
 
+    /** Table documents: {@code t|<session>|units} and {@code t|<session>|categories}. */
+    static final String TABLE_PREFIX = "t|";
+    static final String UNITS = "units";
+    static final String CATEGORIES = "categories";
+    /** In a table document, {@code rows.<key>} holds that unit's or category's counts. */
+    static final String ROWS = "rows";
+
     private final MongoTemplate mongo;
 
     public CounterStore(MongoTemplate mongo) {
@@ -59,6 +73,40 @@ public class CounterStore {
 
     public static String monthId(String scope, YearMonth month) {
         return scope + "|" + month;
+    }
+
+    /** The table ({@value #UNITS} or {@value #CATEGORIES}) of a counter scope kind ("u", "c"), else null. */
+    static String tableOf(String kind) {
+        return switch (kind) {
+            case "u" -> UNITS;
+            case "c" -> CATEGORIES;
+            default -> null;
+        };
+    }
+
+    public static String tableId(String sessionId, String table) {
+        return TABLE_PREFIX + sessionId + "|" + table;
+    }
+
+    /** Ids may hold '.', which a field path cannot: it becomes a full-width '．' in keys. */
+    static String escapeKey(String key) {
+        return key.replace('.', '\uFF0E');
+    }
+
+    static String unescapeKey(String key) {
+        return key.replace('\uFF0E', '.');
+    }
+
+    /** The documents with these ids, in one query; missing ones are absent from the map. */
+    public Map<String, Document> findAll(MongoCollection<Document> collection, Collection<String> ids) {
+        Map<String, Document> out = new HashMap<>();
+        List<String> list = List.copyOf(ids);
+        for (int from = 0; from < list.size(); from += 1000) {
+            for (Document d : collection.find(Filters.in("_id", list.subList(from, Math.min(list.size(), from + 1000))))) {
+                out.put(d.get("_id").toString(), d);
+            }
+        }
+        return out;
     }
 
     public Document find(String scope) {
@@ -106,6 +154,35 @@ public class CounterStore {
         }
         return new ScopeCounts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
                 h);
+    }
+
+    /** The rows of a table document (or of one day of a table month document), by unescaped key. */
+    static Map<String, ScopeCounts> rows(Document d) {
+        Map<String, ScopeCounts> out = new TreeMap<>();
+        if (d != null) {
+            d.forEach((k, v) -> {
+                if (v instanceof Document row) {
+                    out.put(unescapeKey(k), counts(row));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Per key, the sum of the day changes in a table month document up to {@code last}. */
+    static Map<String, ScopeCounts> sumTableDays(Document month, LocalDate last, boolean inclusive) {
+        Map<String, ScopeCounts> sum = new TreeMap<>();
+        if (month == null || !(month.get("days") instanceof Document days)) {
+            return sum;
+        }
+        YearMonth ym = YearMonth.from(last);
+        for (Map.Entry<String, Object> e : days.entrySet()) {
+            LocalDate day = ym.atDay(Integer.parseInt(e.getKey()));
+            if (day.isBefore(last) || inclusive && day.equals(last)) {
+                rows((Document) e.getValue()).forEach((k, c) -> sum.merge(k, c, ScopeCounts::plus));
+            }
+        }
+        return sum;
     }
 
     /** Sum of the day changes in a month document for the days up to and including {@code last}. */

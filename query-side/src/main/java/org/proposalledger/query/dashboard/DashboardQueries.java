@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answers the dashboard queries on Axon's query bus (the HTTP API asks through it too). Every
@@ -64,12 +65,16 @@ public class DashboardQueries {
         if (viewer.limitedToDeputy() != null) {
             throw new AccessDeniedException("A deputy sees only their own figures");
         }
-        List<String> units = viewer.limitedToUnit() != null ? List.of(viewer.limitedToUnit())
-                : reader.members(q.sessionId(), "units");
+        // one table document for all units (a UNIT viewer's row is read from its own document)
+        Map<String, ScopeCounts> table = viewer.limitedToUnit() != null
+                ? Map.of(viewer.limitedToUnit(), reader.counts(Contribution.unitScope(q.sessionId(),
+                viewer.limitedToUnit()), q.asOf()))
+                : reader.table(q.sessionId(), CounterStore.UNITS, q.asOf());
         List<UnitTable.Row> ranked = new ArrayList<>();
         List<UnitTable.Row> apart = new ArrayList<>();
-        for (String unit : units) {
-            ScopeCounts c = reader.counts(Contribution.unitScope(q.sessionId(), unit), q.asOf());
+        for (Map.Entry<String, ScopeCounts> e : table.entrySet()) {
+            String unit = e.getKey();
+            ScopeCounts c = e.getValue();
             Rates.Fraction f = Rates.fraction(c, q.sortBy());
             UnitTable.Row row = new UnitTable.Row(null, unit, f.base(), f.value(), f.wilson(), ScopeFigures.of(unit, c));
             (f.base() >= Math.max(1, q.minSample()) ? ranked : apart).add(row);
@@ -95,19 +100,21 @@ public class DashboardQueries {
         if (viewer.limitedToUnit() != null) {
             throw new AccessDeniedException("A unit sees only its own unit's figures");
         }
-        List<String> keys;
+        List<ScopeFigures> rows;
         if (q.by() == GetScopeTable.By.DEPUTY) {
-            keys = viewer.limitedToDeputy() != null ? List.of(viewer.limitedToDeputy())
-                    : reader.members(q.sessionId(), "deputies");
+            List<String> keys = viewer.limitedToDeputy() != null ? List.of(viewer.limitedToDeputy())
+                    : reader.members(q.sessionId(), "deputies").stream().sorted().toList();
+            Map<String, ScopeCounts> counts = reader.countsAll(
+                    keys.stream().map(k -> Contribution.deputyScope(q.sessionId(), k)).toList(), q.asOf());
+            rows = keys.stream().map(k -> ScopeFigures.of(k,
+                    counts.get(Contribution.deputyScope(q.sessionId(), k)))).toList();
         } else {
             if (viewer.limitedToDeputy() != null) {
                 throw new AccessDeniedException("A deputy sees only their own figures");
             }
-            keys = reader.members(q.sessionId(), "categories");
+            rows = reader.table(q.sessionId(), CounterStore.CATEGORIES, q.asOf()).entrySet().stream()
+                    .map(e -> ScopeFigures.of(e.getKey(), e.getValue())).toList();
         }
-        List<ScopeFigures> rows = keys.stream().sorted().map(k -> ScopeFigures.of(k, reader.counts(
-                q.by() == GetScopeTable.By.DEPUTY ? Contribution.deputyScope(q.sessionId(), k)
-                        : Contribution.categoryScope(q.sessionId(), k), q.asOf()))).toList();
         return new ScopeTable(q.sessionId(), q.by(), q.asOf(), rows);
     }
 

@@ -19,7 +19,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 
@@ -84,24 +88,90 @@ public class DashboardReader {
         }
         LocalDate day = asOf.atZone(zone).toLocalDate();
         Instant dayStart = day.atStartOfDay(zone).toInstant();
-        return beforeDay(scope, doc, day).plus(replay(scope, dayStart, asOf));
+        return beforeDay(scope, doc, day, ym -> store.findMonth(scope, ym)).plus(replay(scope, dayStart, asOf));
+    }
+
+    /**
+     * The rows of a session's unit or category table ({@link CounterStore#UNITS},
+     * {@link CounterStore#CATEGORIES}) by key, now or at {@code asOf}: one table document, plus for
+     * {@code asOf} its month documents (one query) and the day's replay — however many units and
+     * proposals. Every key the table has now is present (zero counts before it had any).
+     */
+    public Map<String, ScopeCounts> table(String sessionId, String table, Instant asOf) {
+        String id = CounterStore.tableId(sessionId, table);
+        Document doc = store.find(id);
+        Map<String, ScopeCounts> now = CounterStore.rows(doc == null ? null : doc.get(CounterStore.ROWS, Document.class));
+        if (asOf == null) {
+            return now;
+        }
+        Map<String, ScopeCounts> out = new TreeMap<>();
+        now.keySet().forEach(k -> out.put(k, ScopeCounts.EMPTY));
+        LocalDate day = asOf.atZone(zone).toLocalDate();
+        YearMonth month = YearMonth.from(day);
+        List<YearMonth> months = CounterStore.list(doc, "months").stream().map(YearMonth::parse)
+                .filter(ym -> !ym.isAfter(month)).toList();
+        Map<String, Document> monthDocs = store.findAll(store.days(),
+                months.stream().map(ym -> CounterStore.monthId(id, ym)).toList());
+        for (YearMonth ym : months) {
+            Document m = monthDocs.get(CounterStore.monthId(id, ym));
+            Map<String, ScopeCounts> sum = ym.isBefore(month) ? CounterStore.sumTableDays(m, ym.atEndOfMonth(), true)
+                    : CounterStore.sumTableDays(m, day, false);
+            sum.forEach((k, c) -> out.merge(k, c, ScopeCounts::plus));
+        }
+        String prefix = (CounterStore.UNITS.equals(table) ? "u|" : "c|") + sessionId + "|";
+        replayAll(day.atStartOfDay(zone).toInstant(), asOf).forEach((scope, c) -> {
+            if (scope.startsWith(prefix)) {
+                out.merge(scope.substring(prefix.length()), c, ScopeCounts::plus);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Counts of several scopes now or at {@code asOf}, in a fixed number of queries: their
+     * documents in one, their month documents in one, and one replay of the day for all.
+     */
+    public Map<String, ScopeCounts> countsAll(List<String> scopes, Instant asOf) {
+        Map<String, Document> docs = store.findAll(store.counters(), scopes);
+        Map<String, ScopeCounts> out = new LinkedHashMap<>();
+        if (asOf == null) {
+            scopes.forEach(s -> out.put(s, CounterStore.counts(docs.get(s))));
+            return out;
+        }
+        LocalDate day = asOf.atZone(zone).toLocalDate();
+        YearMonth month = YearMonth.from(day);
+        List<String> monthIds = new ArrayList<>();
+        for (String s : scopes) {
+            for (String m : CounterStore.list(docs.get(s), "months")) {
+                if (!YearMonth.parse(m).isAfter(month)) {
+                    monthIds.add(CounterStore.monthId(s, YearMonth.parse(m)));
+                }
+            }
+        }
+        Map<String, Document> monthDocs = store.findAll(store.days(), monthIds);
+        Map<String, ScopeCounts> replayed = replayAll(day.atStartOfDay(zone).toInstant(), asOf);
+        for (String s : scopes) {
+            out.put(s, beforeDay(s, docs.get(s), day, ym -> monthDocs.get(CounterStore.monthId(s, ym)))
+                    .plus(replayed.getOrDefault(s, ScopeCounts.EMPTY)));
+        }
+        return out;
     }
 
     /** Counts at the end of {@code day}. */
     public ScopeCounts endOfDay(String scope, LocalDate day) {
-        return beforeDay(scope, store.find(scope), day.plusDays(1));
+        return beforeDay(scope, store.find(scope), day.plusDays(1), ym -> store.findMonth(scope, ym));
     }
 
     /** Sum of the day changes of every day before {@code day}. */
-    private ScopeCounts beforeDay(String scope, Document doc, LocalDate day) {
+    private ScopeCounts beforeDay(String scope, Document doc, LocalDate day, Function<YearMonth, Document> months) {
         YearMonth month = YearMonth.from(day);
         ScopeCounts sum = ScopeCounts.EMPTY;
         for (String m : CounterStore.list(doc, "months")) {
             YearMonth ym = YearMonth.parse(m);
             if (ym.isBefore(month)) {
-                sum = sum.plus(CounterStore.sumDays(store.findMonth(scope, ym), ym.atEndOfMonth(), true));
+                sum = sum.plus(CounterStore.sumDays(months.apply(ym), ym.atEndOfMonth(), true));
             } else if (ym.equals(month)) {
-                sum = sum.plus(CounterStore.sumDays(store.findMonth(scope, ym), day, false));
+                sum = sum.plus(CounterStore.sumDays(months.apply(ym), day, false));
             }
         }
         return sum;
@@ -109,7 +179,12 @@ public class DashboardReader {
 
     /** The change of {@code scope} made by the events stamped in [from, to]. */
     ScopeCounts replay(String scope, Instant from, Instant to) {
-        ScopeCounts sum = ScopeCounts.EMPTY;
+        return replayAll(from, to).getOrDefault(scope, ScopeCounts.EMPTY);
+    }
+
+    /** The change of every scope made by the events stamped in [from, to]. */
+    Map<String, ScopeCounts> replayAll(Instant from, Instant to) {
+        Map<String, ScopeCounts> sum = new HashMap<>();
         TrackingToken start = eventStore.createTokenAt(from.minus(SLACK));
         Map<String, ProposalView> views = new HashMap<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
@@ -128,10 +203,7 @@ public class DashboardReader {
                 ProposalView after = fold.apply(before, m.getPayload(), EventMeta.of(domain.getSequenceNumber(),
                         at, m.getMetaData()));
                 views.put(id, after);
-                ScopeCounts d = Contribution.delta(before, after).get(scope);
-                if (d != null) {
-                    sum = sum.plus(d);
-                }
+                Contribution.delta(before, after).forEach((scope, d) -> sum.merge(scope, d, ScopeCounts::plus));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,8 +41,9 @@ public class HistoryProjection {
         EventMeta meta = EventMeta.of(domain.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
         ProposalHistory.Entry entry = new ProposalHistory.Entry(meta.sequence(), event.getClass().getSimpleName(),
                 meta.timestamp(), meta.actor(), meta.correlationId(), mapper.toMap(event));
-        DocumentBuffer<Document> buffer = ProjectionBatch.current().buffer(HistoryStore.COLLECTION,
-                () -> new DocumentBuffer<>(store.collection(), Function.identity(), Function.identity()));
+        ProjectionBatch batch = ProjectionBatch.current();
+        DocumentBuffer<Document> buffer = batch.buffer(HistoryStore.COLLECTION, () -> new DocumentBuffer<>(
+                store.collection(), Function.identity(), Function.identity(), batch.aggregateIds()));
         String id = event.proposalId().value();
         Document current = buffer.get(id);
         Document next = store.append(current, id, entry);

@@ -2,6 +2,7 @@ package org.proposalledger.query.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,24 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Opens (or creates) {@code file} and listens on 127.0.0.1 on a free port. */
     public static EmbeddedMongo start(Path file) {
+        return start(file, false);
+    }
+
+    /**
+     * Like {@link #start(Path)}; with {@code inMemory} the documents live in memory only and
+     * {@code file} is not used. The H2 backend stores each document and each index key with
+     * Java serialization (it compares index keys by serializing them), so it does a few
+     * thousand writes a second; the memory backend does tens of thousands, at the price of
+     * starting empty every time (the projections then rebuild from the event store).
+     */
+    public static EmbeddedMongo start(Path file, boolean inMemory) {
+        if (inMemory) {
+            MongoServer server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", 0);
+            InetSocketAddress address = server.getLocalAddress();
+            log.info("Embedded read-model store on {} (in memory: rebuilt from the event store at each start)", address);
+            return new EmbeddedMongo(server, address, null);
+        }
         Path absolute = file.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
@@ -58,6 +77,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return address.getPort();
     }
 
+    /** The store's file; null when it keeps documents in memory. */
     public Path file() {
         return file;
     }

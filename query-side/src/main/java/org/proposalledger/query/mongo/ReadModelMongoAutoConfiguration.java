@@ -8,6 +8,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,8 +30,15 @@ public class ReadModelMongoAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(OnEmbeddedMongo.class)
-    public EmbeddedMongo embeddedMongo(LedgerProperties ledger) {
-        return EmbeddedMongo.start(ledger.getDataDir().resolve(READ_MODEL_FILE));
+    public EmbeddedMongo embeddedMongo(LedgerProperties ledger,
+                                       @Value("${ledger.read-model.embedded-backend:h2}") String backend) {
+        boolean inMemory = switch (backend) {
+            case "h2" -> false;
+            case "memory" -> true;
+            default -> throw new IllegalArgumentException(
+                    "ledger.read-model.embedded-backend must be h2 or memory, not " + backend);
+        };
+        return EmbeddedMongo.start(ledger.getDataDir().resolve(READ_MODEL_FILE), inMemory);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,20 +31,48 @@ public final class DocumentBuffer<T> implements ProjectionBatch.Flushable {
     private final MongoCollection<Document> collection;
     private final Function<Document, T> reader;
     private final Function<T, Document> writer;
+    private static final int LOAD_CHUNK = 1000;
+
     private final Map<String, Optional<T>> state = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
+    private Collection<String> expected;
 
     public DocumentBuffer(MongoCollection<Document> collection, Function<Document, T> reader,
                           Function<T, Document> writer) {
+        this(collection, reader, writer, List.of());
+    }
+
+    /**
+     * {@code expected}: ids the batch will probably ask for (the batch's aggregate ids); they
+     * are read in one query at the first {@link #get}. Others are read one by one.
+     */
+    public DocumentBuffer(MongoCollection<Document> collection, Function<Document, T> reader,
+                          Function<T, Document> writer, Collection<String> expected) {
         this.collection = collection;
         this.reader = reader;
         this.writer = writer;
+        this.expected = expected == null ? List.of() : expected;
     }
 
     /** The document as this batch sees it, or null when it does not exist yet. */
     public T get(String id) {
+        if (!expected.isEmpty() && !state.containsKey(id) && expected.contains(id)) {
+            loadExpected();
+        }
         return state.computeIfAbsent(id, k ->
                 Optional.ofNullable(collection.find(Filters.eq("_id", k)).first()).map(reader)).orElse(null);
+    }
+
+    private void loadExpected() {
+        List<String> ids = expected.stream().filter(i -> !state.containsKey(i)).toList();
+        expected = List.of();
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+            chunk.forEach(i -> state.put(i, Optional.empty()));
+            for (Document doc : collection.find(Filters.in("_id", chunk))) {
+                state.put(doc.get("_id").toString(), Optional.of(reader.apply(doc)));
+            }
+        }
     }
 
     public void put(String id, T value) {

@@ -1,10 +1,14 @@
 package org.proposalledger.query.projection;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Writes a batch's read-model changes right after its last event was handled, while the unit
@@ -17,8 +21,17 @@ public class FlushAtEndOfBatch implements MessageHandlerInterceptor<EventMessage
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Object result = chain.proceed();
         UnitOfWork<?> root = unitOfWork.root();
+        if (root instanceof BatchingUnitOfWork<?> batch && ProjectionBatch.of(root).aggregateIds() == null) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Object m : batch.getMessages()) {
+                if (m instanceof DomainEventMessage<?> domain) {
+                    ids.add(domain.getAggregateIdentifier());
+                }
+            }
+            ProjectionBatch.of(root).aggregateIds(ids);
+        }
+        Object result = chain.proceed();
         boolean last = !(root instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage(unitOfWork.getMessage());
         if (last) {
             ProjectionBatch.flushIfStarted(root);

@@ -3,6 +3,7 @@ package org.proposalledger.query.projection;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ public final class ProjectionBatch {
     static final String RESOURCE_KEY = ProjectionBatch.class.getName();
 
     private final Map<String, Flushable> buffers = new LinkedHashMap<>();
+    private Collection<String> aggregateIds;
 
     /** A part of the batch that writes its collected changes in one go. */
     public interface Flushable {
@@ -29,7 +31,12 @@ public final class ProjectionBatch {
 
     /** The batch of the unit of work in progress; the handler must run inside one. */
     public static ProjectionBatch current() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return of(CurrentUnitOfWork.get().root());
+    }
+
+    /** The batch bound to {@code unitOfWork}'s root, created on first use. */
+    static ProjectionBatch of(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(RESOURCE_KEY, key -> {
             ProjectionBatch batch = new ProjectionBatch();
             root.onPrepareCommit(u -> batch.flush());
@@ -41,6 +48,19 @@ public final class ProjectionBatch {
     @SuppressWarnings("unchecked")
     public <B extends Flushable> B buffer(String name, Supplier<B> factory) {
         return (B) buffers.computeIfAbsent(name, n -> factory.get());
+    }
+
+    /**
+     * The aggregate ids of every event of the batch, known when the batch starts (null when
+     * unknown): buffers load their documents for all of them in one query instead of one
+     * query per document.
+     */
+    public Collection<String> aggregateIds() {
+        return aggregateIds;
+    }
+
+    void aggregateIds(Collection<String> ids) {
+        this.aggregateIds = ids;
     }
 
     public void flush() {

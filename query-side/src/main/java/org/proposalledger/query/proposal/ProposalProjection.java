@@ -63,7 +63,8 @@ public class ProposalProjection {
         // created before the proposals' buffer so that it is flushed first (see CounterBuffer)
         CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS, () -> new CounterBuffer(counters, zone, updates::changed));
         DocumentBuffer<ProposalView> buffer = batch.buffer(ProposalStore.COLLECTION,
-                () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument));
+                () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument,
+                        batch.aggregateIds()));
         String id = event.proposalId().value();
         ProposalView current = buffer.get(id);
         ProposalView next = fold.apply(current, event, meta);

@@ -3,6 +3,7 @@ package org.proposalledger.standalone.bench;
 import com.mongodb.client.model.Filters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.proposalledger.query.projection.Projections;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -66,7 +67,7 @@ public class AuditBenchmark {
                 long t0 = System.nanoTime();
                 DashboardBenchmark.append(store, session, size);
                 long t1 = System.nanoTime();
-                DashboardBenchmark.awaitCaughtUp(store, processing);
+                DashboardBenchmark.awaitCaughtUp(store, processing, Projections.GROUP);
                 long t2 = System.nanoTime();
                 total += size;
                 sessions.add(session);

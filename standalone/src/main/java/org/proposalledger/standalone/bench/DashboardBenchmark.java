@@ -6,7 +6,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -32,6 +33,7 @@ import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.projection.Projections;
+import org.proposalledger.query.supervision.SupervisionProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -41,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +61,10 @@ import java.util.function.Supplier;
  * session, waits for the projections to catch up, then times 1,000 session dashboards, 1,000
  * unit tables (55 units) over the query bus, and 1,000 single {@code _id} finds on the same
  * MongoDB (the floor). Prints p50/p99 per size and the ratios, then stops.
+ * <p>
+ * The events are appended with the event processors stopped; then the processors start and
+ * the time until {@code proposal-views} has caught up gives the projection's events/s, printed
+ * beside the raw rate of the same events in the same run ({@link RawRate}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ledger.benchmark.sizes")
@@ -68,22 +75,40 @@ public class DashboardBenchmark {
 
     @Bean
     public ApplicationRunner benchmark(EventStore store, EventProcessingConfiguration processing, QueryGateway queries,
-                                       MongoTemplate mongo, ConfigurableApplicationContext context,
+                                       MongoTemplate mongo, DataSource dataSource,
+                                       ConfigurableApplicationContext context,
                                        @Value("${ledger.benchmark.sizes}") String sizes) {
         return args -> {
             List<String> table = new ArrayList<>();
             table.add(String.format("%-10s %-16s %10s %10s", "proposals", "request", "p50 ms", "p99 ms"));
             Map<String, double[]> first = new java.util.HashMap<>();
+            List<String> rates = new ArrayList<>();
             for (String s : sizes.split(",")) {
                 int size = Integer.parseInt(s.trim());
                 String session = "bench-" + size;
+                List<EventProcessor> processors = processing.eventProcessors().values().stream()
+                        .filter(p -> p instanceof StreamingEventProcessor).toList();
+                // appended with the processors stopped, so the projection is timed on its own
+                processors.forEach(EventProcessor::shutDown);
+                long fromPosition = position(store.createHeadToken());
                 long t0 = System.nanoTime();
                 append(store, session, size);
                 long t1 = System.nanoTime();
-                awaitCaughtUp(store, processing);
+                long events = size * 6L;
+                processors.forEach(EventProcessor::start);
+                awaitCaughtUp(store, processing, Projections.GROUP);
                 long t2 = System.nanoTime();
-                System.out.printf("%d proposals: appended %d events in %.1f s, projected in %.1f s%n", size, size * 6,
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                awaitCaughtUp(store, processing, SupervisionProjection.GROUP);
+                long t3 = System.nanoTime();
+                double projected = events / ((t2 - t1) / 1e9);
+                System.out.printf("%d proposals: appended %d events in %.1f s (%.0f events/s); %s projected them in"
+                                + " %.1f s (%.0f events/s); %s caught up after %.1f s%n", size, events, (t1 - t0) / 1e9,
+                        events / ((t1 - t0) / 1e9), Projections.GROUP, (t2 - t1) / 1e9, projected,
+                        SupervisionProjection.GROUP, (t3 - t1) / 1e9);
+                double raw = RawRate.measure(dataSource, mongo, fromPosition, position(store.createHeadToken()));
+                rates.add(String.format("%-10d projection %.0f events/s; raw JDBC read + Mongo bulk insert of the same"
+                        + " %d events/documents %.0f events/s; projection / raw %.2f", size, projected, events, raw,
+                        projected / raw));
                 double[] dash = time(() -> queries.query(new GetSessionDashboard(session, null),
                         ResponseTypes.instanceOf(SessionDashboard.class)).join());
                 double[] units = time(() -> queries.query(new GetUnitTable(session, "replyRate", 5, null),
@@ -108,6 +133,7 @@ public class DashboardBenchmark {
                 table.add(String.format("%-10s dashboard p99 / floor p99: %.2f; unit table p99 / floor p99: %.2f", "",
                         dash[1] / floor[1], units[1] / floor[1]));
                 table.forEach(System.out::println); // the table so far, after each size
+                rates.forEach(System.out::println);
             }
             // a command-line run: stop the process (closing the context alone leaves worker threads)
             System.exit(SpringApplication.exit(context));
@@ -170,12 +196,14 @@ public class DashboardBenchmark {
         }
     }
 
-    static void awaitCaughtUp(EventStore store, EventProcessingConfiguration processing)
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    static void awaitCaughtUp(EventStore store, EventProcessingConfiguration processing, String group)
             throws InterruptedException {
-        TrackingToken head = store.createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(-1);
-        PooledStreamingEventProcessor p = processing.eventProcessor(Projections.GROUP,
-                PooledStreamingEventProcessor.class).orElseThrow();
+        long target = position(store.createHeadToken());
+        StreamingEventProcessor p = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
         long last = 0;
         while (true) {
             Map<Integer, EventTrackerStatus> status = p.processingStatus();
@@ -186,7 +214,7 @@ public class DashboardBenchmark {
             }
             if (System.nanoTime() - last > 5_000_000_000L) {
                 last = System.nanoTime();
-                System.out.printf("projecting: position %d of %d%n", min, target);
+                System.out.printf("%s: position %d of %d%n", group, min, target);
             }
             Thread.sleep(200);
         }
