@@ -14,7 +14,7 @@ import org.proposalledger.api.proposal.ProposalRated;
 import org.proposalledger.api.proposal.Rating;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.security.Actor;
-import org.proposalledger.query.QueryTestApplication;
+import org.proposalledger.query.QuerySideApplication;
 import org.proposalledger.query.proposal.EventMeta;
 import org.proposalledger.query.proposal.ProposalFold;
 import org.proposalledger.query.support.EventLog;
@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Point-in-time state, history spans and chain verification over the real embedded stores. */
-@SpringBootTest(classes = QueryTestApplication.class)
+@SpringBootTest(classes = QuerySideApplication.class)
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
