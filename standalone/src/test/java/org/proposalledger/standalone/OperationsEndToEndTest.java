@@ -119,6 +119,10 @@ class OperationsEndToEndTest extends RunningLedgerTest {
         assertThat(submit.get("title").asText()).isEqualTo("关于加快我市农村电商发展的建议");
         assertThat(doc.at("/paths/~1api~1v1~1proposals~1{id}~1replies/post/requestBody/content/application~1json"
                 + "/example/text").asText()).contains("物流");
+        JsonNode answer = doc.at("/paths/~1api~1v1~1proposals~1{id}/get/responses/200/content");
+        assertThat(answer.elements().next().at("/example/title").asText()).isEqualTo("关于加快我市农村电商发展的建议");
+        assertThat(doc.at("/paths/~1api~1v1~1proposals/get/parameters").findValuesAsText("example"))
+                .contains("农村电商");
         assertThat(doc.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
 
         Api.Response ui = api.get(null, "/swagger-ui.html");

@@ -36,6 +36,27 @@ class ApiExamples implements OpenApiCustomizer {
     /** "METHOD path" → request body example */
     static final Map<String, Object> BODIES = bodies();
 
+    /** "METHOD path" → example of the 200 answer */
+    static final Map<String, Object> ANSWERS = Map.of("GET /api/v1/proposals/{id}", ordered(
+            "id", "0190f3a2-6b1c-7d4e-9a55-3c2f1e0d9b87",
+            "sessionId", "lvliang-5-2",
+            "number", "第0001号",
+            "title", TITLE,
+            "proposers", List.of("zhu-heping", "gao-yonghong"),
+            "andOthers", true,
+            "category", "ECONOMY",
+            "background", "我市农村电商起步较晚，物流配送体系不健全，电商人才缺乏。",
+            "suggestions", List.of("一是完善县乡村三级物流体系。", "二是加强电商人才培训。"),
+            "status", "REPLIED",
+            "leadUnitId", "commerce",
+            "coUnitIds", List.of("education"),
+            "assignedOn", "2022-03-01",
+            "dueOn", "2022-06-01",
+            "overdue", false,
+            "replies", List.of(ordered("round", 1, "unitId", "commerce", "classification", "A",
+                    "text", "已完成县乡村三级物流体系建设，培训电商人才2000余人次。", "signedBy", "王局长",
+                    "repliedOn", "2022-05-20", "dueOn", "2022-06-01", "late", false))));
+
     /** parameter name → example */
     static final Map<String, Object> PARAMETERS = Map.ofEntries(
             Map.entry("sessionId", "lvliang-5-2"),
@@ -109,6 +130,11 @@ class ApiExamples implements OpenApiCustomizer {
                 operation.getRequestBody().getContent().values().forEach(media -> media.setExample(body));
             }
             parameters(operation);
+            Object answer = ANSWERS.get(method + " " + path);
+            if (answer != null && operation.getResponses() != null && operation.getResponses().get("200") != null
+                    && operation.getResponses().get("200").getContent() != null) {
+                operation.getResponses().get("200").getContent().values().forEach(media -> media.setExample(answer));
+            }
         }));
     }
 

@@ -57,8 +57,10 @@ public class OpsAutoConfiguration {
                                                    ObjectProvider<EventProcessingConfiguration> processing,
                                                    ObjectProvider<EventStore> eventStore, ProcessorProgress progress,
                                                    Clock clock) {
-        return new ProcessorLagMetrics(registry, processing::getIfAvailable, eventStore::getIfAvailable, progress,
-                clock);
+        return new ProcessorLagMetrics(registry, () -> {
+            EventProcessingConfiguration config = processing.getIfAvailable();
+            return config == null ? null : config.eventProcessors();
+        }, eventStore::getIfAvailable, progress, clock);
     }
 
     @Bean

@@ -3,7 +3,7 @@ package org.proposalledger.platform.ops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -37,16 +37,16 @@ public class ProcessorLagMetrics implements RefreshedMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorLagMetrics.class);
 
-    private final Supplier<EventProcessingConfiguration> processing;
+    private final Supplier<Map<String, EventProcessor>> processors;
     private final Supplier<StreamableMessageSource<?>> store;
     private final ProcessorProgress progress;
     private final Clock clock;
     private final MultiGauge events;
     private final MultiGauge seconds;
 
-    public ProcessorLagMetrics(MeterRegistry registry, Supplier<EventProcessingConfiguration> processing,
+    public ProcessorLagMetrics(MeterRegistry registry, Supplier<Map<String, EventProcessor>> processors,
                                Supplier<StreamableMessageSource<?>> store, ProcessorProgress progress, Clock clock) {
-        this.processing = processing;
+        this.processors = processors;
         this.store = store;
         this.progress = progress;
         this.clock = clock;
@@ -62,16 +62,16 @@ public class ProcessorLagMetrics implements RefreshedMetrics {
     @Override
     public void refresh() {
         try {
-            EventProcessingConfiguration config = processing.get();
+            Map<String, EventProcessor> all = processors.get();
             StreamableMessageSource<?> source = store.get();
-            if (config == null || source == null) {
+            if (all == null || source == null) {
                 return;
             }
             OptionalLong head = position(source.createHeadToken());
             List<MultiGauge.Row<?>> eventRows = new ArrayList<>();
             List<MultiGauge.Row<?>> secondRows = new ArrayList<>();
             Instant now = clock.instant();
-            config.eventProcessors().forEach((name, processor) -> {
+            all.forEach((name, processor) -> {
                 if (!(processor instanceof StreamingEventProcessor streaming) || head.isEmpty()) {
                     return;
                 }
