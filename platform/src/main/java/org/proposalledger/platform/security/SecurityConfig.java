@@ -100,39 +100,65 @@ public class SecurityConfig {
     }
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, Environment env, JwtProperties jwt,
-                                   ObjectProvider<JwtDecoder> decoder) throws Exception {
-        boolean prod = env.acceptsProfiles(PROD);
-        String challenge = prod ? "Bearer" : "Basic realm=\"proposal-ledger\"";
-        String signIn = prod ? "Send a bearer token from the configured issuer." : "Sign in with HTTP Basic credentials.";
-        AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
-            if (e instanceof OAuth2AuthenticationException o) {
-                // expired, wrong issuer or key, malformed, or claims naming no single actor
-                problem(res, mapper, HttpStatus.UNAUTHORIZED, "Invalid token", o.getError().getDescription(),
-                        "invalid-token", "Bearer error=\"invalid_token\"");
-            } else {
-                problem(res, mapper, HttpStatus.UNAUTHORIZED, "Authentication required", signIn, "unauthenticated",
-                        challenge);
-            }
-        };
-        AccessDeniedHandler denied = (req, res, e) -> problem(res, mapper, HttpStatus.FORBIDDEN, "Forbidden",
-                "Your role may not do this.", "forbidden", null);
+    public SignIn ledgerSignIn(ObjectMapper mapper, Environment env, JwtProperties jwt,
+                               ObjectProvider<JwtDecoder> decoder) {
+        return new SignIn(mapper, env.acceptsProfiles(PROD), jwt, decoder);
+    }
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         // a token naming no ledger role signs in but may do nothing
-                        .anyRequest().hasAnyRole(PERSON_ROLES))
-                .exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
-        if (prod) {
-            http.oauth2ResourceServer(o -> o
-                    .jwt(j -> j.decoder(decoder.getObject()).jwtAuthenticationConverter(new JwtActors(jwt)))
-                    .authenticationEntryPoint(unauthenticated)
-                    .accessDeniedHandler(denied));
-        } else {
-            http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
-        }
+                        .anyRequest().hasAnyRole(PERSON_ROLES));
+        signIn.apply(http, "Your role may not do this.");
         return http.build();
+    }
+
+    /**
+     * How a caller signs in on any of the ledger's filter chains: HTTP Basic on the embedded
+     * default, JWT bearer tokens in profile {@code prod}; refusals as problem details.
+     */
+    public static final class SignIn {
+        private final ObjectMapper mapper;
+        private final boolean prod;
+        private final JwtProperties jwt;
+        private final ObjectProvider<JwtDecoder> decoder;
+
+        SignIn(ObjectMapper mapper, boolean prod, JwtProperties jwt, ObjectProvider<JwtDecoder> decoder) {
+            this.mapper = mapper;
+            this.prod = prod;
+            this.jwt = jwt;
+            this.decoder = decoder;
+        }
+
+        public void apply(HttpSecurity http, String deniedDetail) throws Exception {
+            String challenge = prod ? "Bearer" : "Basic realm=\"proposal-ledger\"";
+            String signIn = prod ? "Send a bearer token from the configured issuer." : "Sign in with HTTP Basic credentials.";
+            AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
+                if (e instanceof OAuth2AuthenticationException o) {
+                    // expired, wrong issuer or key, malformed, or claims naming no single actor
+                    problem(res, mapper, HttpStatus.UNAUTHORIZED, "Invalid token", o.getError().getDescription(),
+                            "invalid-token", "Bearer error=\"invalid_token\"");
+                } else {
+                    problem(res, mapper, HttpStatus.UNAUTHORIZED, "Authentication required", signIn,
+                            "unauthenticated", challenge);
+                }
+            };
+            AccessDeniedHandler denied = (req, res, e) -> problem(res, mapper, HttpStatus.FORBIDDEN, "Forbidden",
+                    deniedDetail, "forbidden", null);
+            http.exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+            if (prod) {
+                http.oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(decoder.getObject()).jwtAuthenticationConverter(new JwtActors(jwt)))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied));
+            } else {
+                http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
+            }
+        }
     }
 
     private static void problem(HttpServletResponse res, ObjectMapper mapper, HttpStatus status, String title,
