@@ -230,8 +230,18 @@ class ProductionSecurityTest extends RunningLedgerTest {
             read("GET /api/v1/dashboards/sessions/{session}/series?unitId=commerce&from=2022-01-01&to=2022-01-03",
                                                                                                              "200 200 200 200 403 403 403 403 403 401 401"),
             read("GET /api/v1/dashboards/sessions/{session}/stream",                                         "200 200 200 200 200 200 200 200 403 401 401"),
+            read("GET /api/v1/proposals/{id}/state?sequence=1",                                              "200 200 200 200 200 404 200 404 403 401 401"),
+            read("GET /api/v1/proposals/{id}/history?from=2020-01-01",                                       "200 200 200 200 200 404 200 404 403 401 401"),
+            read("GET /api/v1/proposals/{id}/verification",                                                  "200 200 200 200 200 404 200 404 403 401 401"),
+            read("POST /api/v1/admin/verification",                                                          "200 403 403 403 403 403 403 403 403 401 401"),
+            read("GET /api/v1/events?limit=5",                                                               "200 200 200 403 403 403 403 403 403 401 401"),
+            read("GET /api/v1/admin/processors",                                                             "200 200 200 403 403 403 403 403 403 401 401"),
+            read("GET /actuator/prometheus",                                                                 "200 200 200 403 403 403 403 403 403 401 401"),
             // public: a caller without a token is let in, but a token that is sent must be valid
-            read("GET /actuator/health",                                                                     "200 200 200 200 200 200 200 200 200 200 401"));
+            read("GET /v3/api-docs",                                                                         "200 200 200 200 200 200 200 200 200 200 401"),
+            read("GET /actuator/health",                                                                     "200 200 200 200 200 200 200 200 200 200 401"),
+            // last: the office's rebuild runs (the test waits for it) while everyone after is refused
+            read("POST /api/v1/admin/rebuild",                                                               "202 403 403 403 403 403 403 403 403 401 401"));
 
     static Endpoint command(String request, Fixture fixture, Object body, String statuses) {
         return endpoint(request, fixture, true, body, statuses);
@@ -318,6 +328,11 @@ class ProductionSecurityTest extends RunningLedgerTest {
         }
         if (answer.status() == 401) {
             assertThat(answer.wwwAuthenticate()).startsWith("Bearer");
+        }
+        if (path.endsWith("/admin/rebuild") && allowed) {
+            // the read models answer 503 while they are rebuilt; let the other tests find them whole
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    !call(Caller.OFFICE, "GET", "/api/v1/admin/processors", null).json().path("rebuilding").asBoolean(true));
         }
     }
 
