@@ -139,7 +139,7 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         }
     }
 
-    /** Lists unit, category and deputy scopes in their session's document. */
+    /** Lists unit and category scopes in their session's document. */
     private void member(Pending counter, String scope) {
         String[] parts = scope.split("\\|");
         if (parts.length != 3) {
@@ -148,7 +148,8 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         String list = switch (parts[0]) {
             case "u" -> "units";
             case "c" -> "categories";
-            case "d" -> "deputies";
+            // not deputies: a third as many as proposals, they would make the session document
+            // grow with the session; the deputy table finds their documents by id prefix
             default -> null;
         };
         if (list != null) {

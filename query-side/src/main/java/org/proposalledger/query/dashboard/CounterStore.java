@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *   <li>{@value #COUNTERS}: one document per scope ({@link Contribution#sessionScope} etc.) with
  *   its current {@link ScopeCounts} as top-level fields and {@code daysToReply} as a histogram
  *   sub-document ({@code "45": 3} = three proposals replied 45 days after assignment). A session
- *   document also lists its members ({@code units}, {@code categories}, {@code deputies}) and
+ *   document also lists its {@code units} and {@code categories} (not its deputies, whose
+ *   number grows with the session: their documents are found by id prefix), and
  *   every scope document the months it has day buckets for ({@code months}).</li>
  *   <li>Also in {@value #COUNTERS}, per session, a table document for units and one for
  *   categories ({@link #tableId}): {@code rows.<unit>} holds the same counts as that unit's own
@@ -105,6 +106,15 @@ public class CounterStore {
             for (Document d : collection.find(Filters.in("_id", list.subList(from, Math.min(list.size(), from + 1000))))) {
                 out.put(d.get("_id").toString(), d);
             }
+        }
+        return out;
+    }
+
+    /** Every counter document whose id starts with {@code prefix} (one query), by id. */
+    public Map<String, Document> findByPrefix(String prefix) {
+        Map<String, Document> out = new TreeMap<>();
+        for (Document d : counters().find(Filters.and(Filters.gte("_id", prefix), Filters.lt("_id", prefix + "\uFFFF")))) {
+            out.put(d.get("_id").toString(), d);
         }
         return out;
     }

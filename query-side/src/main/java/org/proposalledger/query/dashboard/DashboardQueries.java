@@ -102,12 +102,14 @@ public class DashboardQueries {
         }
         List<ScopeFigures> rows;
         if (q.by() == GetScopeTable.By.DEPUTY) {
-            List<String> keys = viewer.limitedToDeputy() != null ? List.of(viewer.limitedToDeputy())
-                    : reader.members(q.sessionId(), "deputies").stream().sorted().toList();
-            Map<String, ScopeCounts> counts = reader.countsAll(
-                    keys.stream().map(k -> Contribution.deputyScope(q.sessionId(), k)).toList(), q.asOf());
-            rows = keys.stream().map(k -> ScopeFigures.of(k,
-                    counts.get(Contribution.deputyScope(q.sessionId(), k)))).toList();
+            if (viewer.limitedToDeputy() != null) {
+                String deputy = viewer.limitedToDeputy();
+                rows = List.of(ScopeFigures.of(deputy, reader.counts(Contribution.deputyScope(q.sessionId(), deputy),
+                        q.asOf())));
+            } else {
+                rows = reader.deputies(q.sessionId(), q.asOf()).entrySet().stream()
+                        .map(e -> ScopeFigures.of(e.getKey(), e.getValue())).toList();
+            }
         } else {
             if (viewer.limitedToDeputy() != null) {
                 throw new AccessDeniedException("A deputy sees only their own figures");

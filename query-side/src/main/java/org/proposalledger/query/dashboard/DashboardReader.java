@@ -132,7 +132,19 @@ public class DashboardReader {
      * documents in one, their month documents in one, and one replay of the day for all.
      */
     public Map<String, ScopeCounts> countsAll(List<String> scopes, Instant asOf) {
-        Map<String, Document> docs = store.findAll(store.counters(), scopes);
+        return countsAll(scopes, store.findAll(store.counters(), scopes), asOf);
+    }
+
+    /** Every deputy of a session with their counts, by deputy id, now or at {@code asOf} (a fixed number of queries). */
+    public Map<String, ScopeCounts> deputies(String sessionId, Instant asOf) {
+        String prefix = Contribution.deputyScope(sessionId, "");
+        Map<String, Document> docs = store.findByPrefix(prefix);
+        Map<String, ScopeCounts> out = new TreeMap<>();
+        countsAll(List.copyOf(docs.keySet()), docs, asOf).forEach((scope, c) -> out.put(scope.substring(prefix.length()), c));
+        return out;
+    }
+
+    private Map<String, ScopeCounts> countsAll(List<String> scopes, Map<String, Document> docs, Instant asOf) {
         Map<String, ScopeCounts> out = new LinkedHashMap<>();
         if (asOf == null) {
             scopes.forEach(s -> out.put(s, CounterStore.counts(docs.get(s))));
