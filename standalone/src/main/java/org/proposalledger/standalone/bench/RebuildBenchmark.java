@@ -53,7 +53,7 @@ public class RebuildBenchmark {
     private static final int BULK = 1000;
 
     @Bean
-    public ApplicationRunner rebuildBenchmark(EventStore store, EventProcessingConfiguration processing,
+    public ApplicationRunner runRebuildBenchmark(EventStore store, EventProcessingConfiguration processing,
                                               ReadModelRebuild rebuild, ProjectionProgress progress,
                                               DataSource dataSource, MongoTemplate mongo, QueryGateway queries,
                                               ConfigurableApplicationContext context,
