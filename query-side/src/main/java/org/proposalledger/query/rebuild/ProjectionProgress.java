@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.supervision.SupervisionProjection;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
@@ -40,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * Processing status is known for the segments this process has claimed: with several query-side
  * instances, each reports its own segments.
  */
-public class ProjectionProgress {
+public class ProjectionProgress implements SmartInitializingSingleton {
 
     /** The processors whose read models a rebuild resets, in the order they are reset. */
     public static final List<String> READ_MODEL_PROCESSORS = List.of(Projections.GROUP, SupervisionProjection.GROUP);
@@ -68,6 +69,11 @@ public class ProjectionProgress {
     public ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
         this.eventStore = eventStore;
+    }
+
+    /** Sampling starts once every bean exists: the processors are looked up from the sampling thread. */
+    @Override
+    public void afterSingletonsInstantiated() {
         sampler.scheduleWithFixedDelay(this::sample, 200, 1000, TimeUnit.MILLISECONDS);
     }
 
@@ -100,7 +106,21 @@ public class ProjectionProgress {
 
     /** The first catch-up has ended and no rebuild runs: the read models are complete. */
     public boolean ready() {
+        if (!caughtUpOnce) {
+            sampleHead();
+            checkDone(System.nanoTime()); // asked before the next sample: answer from the state now
+        }
         return caughtUpOnce && running == null;
+    }
+
+    private void sampleHead() {
+        if (startupHead == null) {
+            try {
+                startupHead = position(eventStore.createHeadToken());
+            } catch (RuntimeException e) {
+                log.debug("Event store not readable yet", e);
+            }
+        }
     }
 
     public boolean firstCatchUpDone() {
@@ -257,9 +277,7 @@ public class ProjectionProgress {
     /** Records positions and notices the end of the first catch-up and of a rebuild. */
     private void sample() {
         try {
-            if (startupHead == null) {
-                startupHead = position(eventStore.createHeadToken());
-            }
+            sampleHead();
             long now = System.nanoTime();
             for (StreamingEventProcessor p : streamingProcessors()) {
                 Map<Integer, EventTrackerStatus> status = p.processingStatus();
