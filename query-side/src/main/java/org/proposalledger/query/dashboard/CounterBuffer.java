@@ -224,8 +224,16 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             if (updates.isEmpty()) {
                 continue;
             }
+            // Compare-and-set on the marker: if another process applied this segment's events to the
+            // document since the marker was read (two query sides briefly on one segment while a
+            // claim moves), the filter misses, the upsert hits the existing _id, the batch fails and
+            // is re-delivered, and the re-read marker skips what was counted.
+            Bson filter = p.last < 0 ? Filters.eq("_id", p.id)
+                    : Filters.and(Filters.eq("_id", p.id), p.marker >= 0
+                    ? Filters.eq("applied." + segment, p.marker)
+                    : Filters.exists("applied." + segment, false));
             writes.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(new UpdateOneModel<>(
-                    Filters.eq("_id", p.id), Updates.combine(updates), new UpdateOptions().upsert(true)));
+                    filter, Updates.combine(updates), new UpdateOptions().upsert(true)));
         }
         writes.forEach((c, w) -> c.bulkWrite(w, new BulkWriteOptions().ordered(false)));
         pending.clear();

@@ -77,7 +77,8 @@ public class SegmentBalancer implements SmartLifecycle {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", nodeId),
                 new Document("_id", nodeId).append("lastSeen", Date.from(now)),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
-        long live = Math.max(1, mongo.count(query(where("lastSeen").gt(Date.from(now.minus(interval.multipliedBy(3))))),
+        // live: seen within five intervals, so a process slowed down for a moment still counts
+        long live = Math.max(1, mongo.count(query(where("lastSeen").gt(Date.from(now.minus(interval.multipliedBy(5))))),
                 COLLECTION));
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
