@@ -228,9 +228,9 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             // document since the marker was read (two query sides briefly on one segment while a
             // claim moves), the filter misses, the upsert hits the existing _id, the batch fails and
             // is re-delivered, and the re-read marker skips what was counted.
-            Bson filter = p.last < 0 ? Filters.eq("_id", p.id)
-                    : Filters.and(Filters.eq("_id", p.id), p.marker >= 0
-                    ? Filters.eq("applied." + segment, p.marker)
+            Bson filter = last < 0 ? Filters.eq("_id", p.id)
+                    : Filters.and(Filters.eq("_id", p.id), marker >= 0
+                    ? Filters.eq("applied." + segment, marker)
                     : Filters.exists("applied." + segment, false));
             writes.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     filter, Updates.combine(updates), new UpdateOptions().upsert(true)));
