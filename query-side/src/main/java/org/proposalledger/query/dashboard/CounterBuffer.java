@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  *   <li>Events of one proposal always go to the same segment, but a counter document collects
  *   proposals of every segment, so two segments may change it at the same time. {@code $inc}
  *   is atomic and commutative: nothing is lost.</li>
- *   <li>Each document keeps {@code applied.<segment>} = the global position of the last event
+ *   <li>Each document keeps {@code applied.s<segment>} = the global position of the last event
  *   of that segment it has counted. When the batch ends it reads the markers of every document
  *   it touches (one query per collection) and leaves out every event at or below them, so an
  *   event re-delivered after a crash (token not yet stored) is not counted twice. Only that
@@ -158,6 +158,15 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         }
     }
 
+    /**
+     * The marker's field name: {@code s<segment>}, not the bare number, because the embedded Mongo
+     * server reads a numeric path element as an array index and then never matches the
+     * compare-and-set filter.
+     */
+    private String markerKey() {
+        return "s" + segment;
+    }
+
     /** Number of documents the next flush would write. */
     public int pending() {
         return (int) pending.values().stream().filter(p -> !p.isEmpty()).count();
@@ -172,13 +181,13 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
                 ids.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(p.id);
             }
         }
-        String field = "applied." + segment;
+        String field = "applied." + markerKey();
         ids.forEach((collection, list) -> {
             String name = collection.getNamespace().getCollectionName();
             for (int from = 0; from < list.size(); from += READ_CHUNK) {
                 List<String> chunk = list.subList(from, Math.min(list.size(), from + READ_CHUNK));
                 for (Document d : collection.find(Filters.in("_id", chunk)).projection(Projections.include(field))) {
-                    Object m = d.get("applied") instanceof Document applied ? applied.get(String.valueOf(segment)) : null;
+                    Object m = d.get("applied") instanceof Document applied ? applied.get(markerKey()) : null;
                     if (m instanceof Number n) {
                         markers.put(name + "/" + d.get("_id"), n.longValue());
                     }
@@ -219,7 +228,7 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             });
             p.addToSet.forEach((f, values) -> updates.add(Updates.addEachToSet(f, new ArrayList<>(values))));
             if (last >= 0) {
-                updates.add(Updates.set("applied." + segment, last));
+                updates.add(Updates.set("applied." + markerKey(), last));
             }
             if (updates.isEmpty()) {
                 continue;
@@ -230,8 +239,8 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             // is re-delivered, and the re-read marker skips what was counted.
             Bson filter = last < 0 ? Filters.eq("_id", p.id)
                     : Filters.and(Filters.eq("_id", p.id), marker >= 0
-                    ? Filters.eq("applied." + segment, marker)
-                    : Filters.exists("applied." + segment, false));
+                    ? Filters.eq("applied." + markerKey(), marker)
+                    : Filters.exists("applied." + markerKey(), false));
             writes.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     filter, Updates.combine(updates), new UpdateOptions().upsert(true)));
         }

@@ -322,6 +322,11 @@ abstract class AbstractProjectionTest {
             List<Document> docs = mongo.getCollection(c).find().sort(new Document("_id", 1)).into(new ArrayList<>());
             // which segment counted what depends on how the events were split into batches
             // and in which order members were added to the sets
+            if (c.equals(CounterStore.COUNTERS) || c.equals(CounterStore.DAYS)) {
+                // a count that went up and down in different batches is stored as 0, in one batch
+                // not at all: both read as 0
+                docs.replaceAll(AbstractProjectionTest::withoutZeros);
+            }
             docs.forEach(d -> {
                 d.remove("applied");
                 for (String set : List.of("units", "categories", "deputies", "months")) {
@@ -333,5 +338,16 @@ abstract class AbstractProjectionTest {
             all.put(c, docs);
         }
         return all;
+    }
+
+    private static Document withoutZeros(Document doc) {
+        Document out = new Document();
+        doc.forEach((key, value) -> {
+            if (value instanceof Number n && n.longValue() == 0) {
+                return;
+            }
+            out.put(key, value instanceof Document nested ? withoutZeros(nested) : value);
+        });
+        return out;
     }
 }
