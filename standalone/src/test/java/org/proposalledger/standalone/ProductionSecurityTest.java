@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,6 +65,7 @@ import static org.proposalledger.standalone.LedgerTestSupport.submit;
  * proposal it acts on, its body, and the expected status per caller column.
  */
 @ActiveProfiles("prod")
+@AutoConfigureObservability(tracing = false) // tests switch metrics export off unless asked
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductionSecurityTest extends RunningLedgerTest {
 
