@@ -94,13 +94,19 @@ public class DashboardReader {
     /**
      * The rows of a session's unit or category table ({@link CounterStore#UNITS},
      * {@link CounterStore#CATEGORIES}) by key, now or at {@code asOf}: one table document, plus for
-     * {@code asOf} its month documents (one query) and the day's replay — however many units and
-     * proposals. Every key the table has now is present (zero counts before it had any).
+     * {@code asOf} its month documents (one query) and the day's replay, and the session document
+     * for the list of keys — however many units and proposals. Every key the table has now is present (zero counts before it had any).
      */
     public Map<String, ScopeCounts> table(String sessionId, String table, Instant asOf) {
         String id = CounterStore.tableId(sessionId, table);
         Document doc = store.find(id);
-        Map<String, ScopeCounts> now = CounterStore.rows(doc == null ? null : doc.get(CounterStore.ROWS, Document.class));
+        Map<String, ScopeCounts> now = new TreeMap<>(
+                CounterStore.rows(doc == null ? null : doc.get(CounterStore.ROWS, Document.class)));
+        // a unit whose changes cancelled out within one batch (assigned, then withdrawn) has no
+        // row; the session document lists every unit and category that ever had a proposal
+        for (String key : CounterStore.list(store.find(Contribution.sessionScope(sessionId)), table)) {
+            now.putIfAbsent(key, ScopeCounts.EMPTY);
+        }
         if (asOf == null) {
             return now;
         }
