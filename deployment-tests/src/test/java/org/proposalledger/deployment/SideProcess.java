@@ -19,7 +19,7 @@ final class SideProcess implements AutoCloseable {
 
     /** Small, quick-starting JVMs: four or five of them share two cores with the load. */
     static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-            "-Xms64m", "-Xmx320m", "-XX:CICompilerCount=1", "-Xshare:auto");
+            "-Xms64m", "-Xmx768m", "-XX:CICompilerCount=1", "-Xshare:auto");
 
     final String name;
     final int port;
