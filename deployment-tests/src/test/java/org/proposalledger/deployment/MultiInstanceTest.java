@@ -1,5 +1,7 @@
 package org.proposalledger.deployment;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -33,6 +35,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -262,17 +265,10 @@ class MultiInstanceTest {
         awaitCaughtUp(rebuild, store.maxGlobalIndex, Duration.ofSeconds(180));
         print("single-process rebuild: ready and caught up in %ds", secondsSince(rebuildStart));
         // a token may be stored a moment before its batch's last writes land: compare until equal, or fail after a minute
-        Map<String, Integer> compared = null;
-        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); compared == null; ) {
-            try {
-                compared = compareReadModels(shared, rebuild);
-            } catch (AssertionError stillDiffers) {
-                if (System.nanoTime() > deadline) {
-                    throw stillDiffers;
-                }
-                Thread.sleep(1000);
-            }
-        }
+        AtomicReference<Map<String, Integer>> equal = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> equal.set(compareReadModels(shared, rebuild)));
+        Map<String, Integer> compared = equal.get();
         print("read models equal document by document: %s", compared);
         assertThat(compared).containsKey("proposals");
         print("multi-instance test took %ds", secondsSince(start));
@@ -578,14 +574,8 @@ class MultiInstanceTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
+        await(what).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
     }
 
     private static long secondsSince(long nanos) {

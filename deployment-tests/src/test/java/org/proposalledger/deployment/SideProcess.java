@@ -1,5 +1,7 @@
 package org.proposalledger.deployment;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -67,25 +69,17 @@ final class SideProcess implements AutoCloseable {
     }
 
     /** Waits until Actuator's readiness answers UP; fails early if the process died. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+        await(name + " ready; see " + log).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .ignoreException(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                    }
+                    return client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
     }
 
     /** A crash, not a shutdown: no hook runs, claims are left behind as they were. */
