@@ -72,7 +72,7 @@ final class SideProcess implements AutoCloseable {
     void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await(name + " ready; see " + log).atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .ignoreException(IOException.class)
+                .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
