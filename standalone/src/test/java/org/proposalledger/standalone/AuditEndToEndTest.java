@@ -44,7 +44,7 @@ class AuditEndToEndTest extends RunningLedgerTest {
         expect(api.get("deputy-gao", "/api/v1/proposals/" + id + "/state?sequence=0"), 200); // a co-proposer
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                api.get("office", "/api/v1/proposals/" + id + "/history").json().get("entries").size() == stored);
+                api.get("office", "/api/v1/proposals/" + id + "/history").json().path("entries").size() == stored);
         JsonNode feed = expect(api.get("reader", "/api/v1/events?limit=1000&type=ProposalRated&sessionId="
                 + LedgerTestSupport.SESSION), 200).json();
         // other tests of this context rate proposals of the same session: keep this proposal's
