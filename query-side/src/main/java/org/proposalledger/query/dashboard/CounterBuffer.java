@@ -236,8 +236,10 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             // Compare-and-set on the marker: if another process applied this segment's events to the
             // document since the marker was read (two query sides briefly on one segment while a
             // claim moves), the filter misses, the upsert hits the existing _id, the batch fails and
-            // is re-delivered, and the re-read marker skips what was counted.
-            Bson filter = last < 0 ? Filters.eq("_id", p.id)
+            // is re-delivered, and the re-read marker skips what was counted. A sole writer (the
+            // embedded server) needs none, and must not pay for it: mongo-java-server uses its _id
+            // index only for a filter on _id alone and scans the whole collection otherwise.
+            Bson filter = last < 0 || store.soleWriter() ? Filters.eq("_id", p.id)
                     : Filters.and(Filters.eq("_id", p.id), marker >= 0
                     ? Filters.eq("applied." + markerKey(), marker)
                     : Filters.exists("applied." + markerKey(), false));

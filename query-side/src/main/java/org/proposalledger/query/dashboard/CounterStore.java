@@ -4,6 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
+import org.proposalledger.query.mongo.EmbeddedMongo;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,9 +62,29 @@ public class CounterStore {
     static final String ROWS = "rows";
 
     private final MongoTemplate mongo;
+    private final boolean soleWriter;
 
-    public CounterStore(MongoTemplate mongo) {
+    /**
+     * {@code embedded} is present when the read models live in this process's embedded server:
+     * no other process can reach it (it listens on loopback and locks its file), so this process
+     * is the only writer of the counters.
+     */
+    @Autowired
+    public CounterStore(MongoTemplate mongo, ObjectProvider<EmbeddedMongo> embedded) {
+        this(mongo, embedded.getIfAvailable() != null);
+    }
+
+    public CounterStore(MongoTemplate mongo, boolean soleWriter) {
         this.mongo = mongo;
+        this.soleWriter = soleWriter;
+    }
+
+    /**
+     * True when no other process writes these documents, so a counter update needs no
+     * compare-and-set on its marker (see {@link CounterBuffer}).
+     */
+    boolean soleWriter() {
+        return soleWriter;
     }
 
     public MongoCollection<Document> counters() {
