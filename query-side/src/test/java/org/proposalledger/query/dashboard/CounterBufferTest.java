@@ -46,6 +46,7 @@ class CounterBufferTest {
 
     private static EmbeddedMongo server;
     private static MongoClient client;
+    private static int databases;
     private static CounterStore store;
 
     /** The event store as far as positions go: global position by event id. */
@@ -66,7 +67,6 @@ class CounterBufferTest {
     static void start() {
         server = EmbeddedMongo.start(TestDataDir.create(CounterBufferTest.class).resolve("counters.mv"));
         client = MongoClients.create(server.connectionString());
-        store = new CounterStore(new MongoTemplate(client, "t"));
     }
 
     @AfterAll
@@ -75,9 +75,10 @@ class CounterBufferTest {
         server.close();
     }
 
+    /** Each test on an empty database of its own. */
     @BeforeEach
-    void clean() {
-        store.drop();
+    void freshDatabase() {
+        store = new CounterStore(new MongoTemplate(client, "t" + databases++));
     }
 
     /** An event assigning proposal {@code proposal}, stored at {@code position}, delivered with {@code token}. */

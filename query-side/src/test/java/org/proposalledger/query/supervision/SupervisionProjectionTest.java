@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -68,10 +66,9 @@ class SupervisionProjectionTest {
         server.close();
     }
 
+    /** A side on a database of its own (each name is used once: the server starts empty). */
     private static Side side(String database) {
         MongoTemplate mongo = new MongoTemplate(client, database);
-        Stream.of(SupervisionProjection.VIEWS, SupervisionStore.UNIT_TODO, SupervisionStore.SESSION_BOARD)
-                .forEach(mongo::dropCollection);
         SupervisionStore store = new SupervisionStore(mongo, MAPPER);
         return new Side(mongo, new SupervisionProjection(mongo, MAPPER, new SupervisionUpdater(store), store), store);
     }
