@@ -52,7 +52,9 @@ import java.util.function.Consumer;
  *   a gap in the marker, so it is counted when it arrives. Its own position is not in its
  *   token, though: a gap-aware token keeps the highest index seen, so the position is read from
  *   the event store ({@link EventPositions}, one query per batch) unless the marker covers the
- *   whole token, which settles it without a look-up.</li>
+ *   whole token, which settles it without a look-up. (Comparing tokens is not enough: an event
+ *   re-delivered after a gap below it was filled comes with a token covering that gap, which the
+ *   marker written at its first delivery does not.)</li>
  *   <li>This buffer must be flushed before the proposal documents (the projection creates it
  *   first, and {@link ProjectionBatch} flushes in creation order): if the process dies between
  *   the two, the re-delivered events find the old proposal documents, recompute the same
