@@ -4,11 +4,16 @@ import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.proposalledger.query.projection.SegmentBalancer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.proposalledger.query.dashboard.CounterStore;
+import org.proposalledger.query.dashboard.EventPositions;
 import org.proposalledger.query.history.HistoryProjection;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;
@@ -29,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.core.env.Environment;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -90,6 +96,18 @@ public class QuerySideAutoConfiguration {
                             c -> PropagatingErrorHandler.instance())
                     .registerHandlerInterceptor(Projections.GROUP, c -> new FlushAtEndOfBatch());
         });
+    }
+
+    /**
+     * Where the dashboard counters find an event's global position when its token does not tell
+     * it: the JDBC event table when the engine is JDBC (gap-aware tokens), else nowhere (Axon
+     * Server's tokens carry the position).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EventPositions eventPositions(ObjectProvider<EventStorageEngine> engine, ObjectProvider<DataSource> dataSource) {
+        return engine.getIfAvailable() instanceof JdbcEventStorageEngine && dataSource.getIfAvailable() != null
+                ? EventPositions.jdbc(dataSource.getObject()) : EventPositions.NONE;
     }
 
     /** Several query-side processes on one MongoDB split the segments: see {@link SegmentBalancer}. */

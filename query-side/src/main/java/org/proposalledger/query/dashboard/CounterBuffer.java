@@ -39,11 +39,22 @@ import java.util.function.Consumer;
  *   <li>Events of one proposal always go to the same segment, but a counter document collects
  *   proposals of every segment, so two segments may change it at the same time. {@code $inc}
  *   is atomic and commutative: nothing is lost.</li>
- *   <li>Each document keeps {@code applied.s<segment>} = the global position of the last event
- *   of that segment it has counted. When the batch ends it reads the markers of every document
- *   it touches (one query per collection) and leaves out every event at or below them, so an
- *   event re-delivered after a crash (token not yet stored) is not counted twice. Only that
- *   segment's batch writes that field.</li>
+ *   <li>Each document keeps {@code applied.s<segment>}: the positions of the event stream whose
+ *   events of that segment it has counted, as a {@link Coverage} of the processor's tracking
+ *   tokens (every position up to an index, but the gaps). When the batch ends it reads the
+ *   markers of every document it touches (one query per collection) and leaves out every event
+ *   whose position the marker covers, so an event re-delivered after a crash (token not yet
+ *   stored) is not counted twice. The marker then grows by the tokens of the events counted
+ *   (which cover every event of the segment delivered before them, each counted by now). Only
+ *   that segment's batch writes that field.</li>
+ *   <li>Gaps matter: with several writers appending at once, an event whose transaction commits
+ *   late gets a lower global position than events already delivered and counted. It is still
+ *   a gap in the marker, so it is counted when it arrives. Its own position is not in its
+ *   token, though: a gap-aware token keeps the highest index seen, so the position is read from
+ *   the event store ({@link EventPositions}, one query per batch) unless the marker covers the
+ *   whole token, which settles it without a look-up. (Comparing tokens is not enough: an event
+ *   re-delivered after a gap below it was filled comes with a token covering that gap, which the
+ *   marker written at its first delivery does not.)</li>
  *   <li>This buffer must be flushed before the proposal documents (the projection creates it
  *   first, and {@link ProjectionBatch} flushes in creation order): if the process dies between
  *   the two, the re-delivered events find the old proposal documents, recompute the same
@@ -57,20 +68,36 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
     private static final int READ_CHUNK = 1000;
 
     private final CounterStore store;
+    private final EventPositions positions;
     private final ZoneId zone;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Consumer<Set<String>> onWritten;
     private int segment = 0;
 
     /** {@code onWritten} is told, after each flush, which counter documents (scopes) it changed. */
-    public CounterBuffer(CounterStore store, ZoneId zone, Consumer<Set<String>> onWritten) {
+    public CounterBuffer(CounterStore store, EventPositions positions, ZoneId zone, Consumer<Set<String>> onWritten) {
         this.store = store;
+        this.positions = positions;
         this.zone = zone;
         this.onWritten = onWritten;
     }
 
+    /**
+     * An event as the processor delivered it: its id, what the processor's token covers right
+     * after it ({@code token}, null when unknown, which skips the re-delivery check) and its
+     * global position when the token tells it ({@code position}, else -1: see
+     * {@link Coverage#exactPosition}).
+     */
+    public record Delivery(String eventId, Coverage token, long position) {
+
+        /** An event without a token: always counted. */
+        public static Delivery untracked(String eventId) {
+            return new Delivery(eventId, null, -1);
+        }
+    }
+
     /** One event's increments of one document, kept until the document's marker is known. */
-    private record Change(long position, Map<String, Long> inc) {
+    private record Change(Delivery event, Map<String, Long> inc) {
     }
 
     private static final class Pending {
@@ -84,12 +111,12 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             this.id = id;
         }
 
-        void add(long position, Map<String, Long> inc) {
+        void add(Delivery event, Map<String, Long> inc) {
             Change last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
-            if (last != null && last.position() == position) {
+            if (last != null && last.event().equals(event)) {
                 inc.forEach((f, n) -> last.inc().merge(f, n, Long::sum));
             } else {
-                changes.add(new Change(position, new LinkedHashMap<>(inc)));
+                changes.add(new Change(event, new LinkedHashMap<>(inc)));
             }
         }
 
@@ -105,10 +132,10 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
 
     /**
      * Records the change of one event: the proposal went from {@code before} to {@code after}
-     * at {@code at}; {@code position} is the event's global position (-1 when unknown, which
-     * skips the re-delivery check) in segment {@code segment}.
+     * at {@code at}; {@code event} says where the event stands in the stream, in segment
+     * {@code segment}.
      */
-    public void record(ProposalView before, ProposalView after, Instant at, long position, int segment) {
+    public void record(ProposalView before, ProposalView after, Instant at, Delivery event, int segment) {
         this.segment = segment;
         Map<String, ScopeCounts> delta = Contribution.delta(before, after);
         if (delta.isEmpty()) {
@@ -120,21 +147,21 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         for (Map.Entry<String, ScopeCounts> e : delta.entrySet()) {
             String scope = e.getKey();
             Pending counter = doc(store.counters(), scope);
-            counter.add(position, CounterStore.increments(e.getValue(), ""));
+            counter.add(event, CounterStore.increments(e.getValue(), ""));
             counter.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
             member(counter, scope);
             doc(store.days(), CounterStore.monthId(scope, month))
-                    .add(position, CounterStore.increments(e.getValue(), dayPrefix));
+                    .add(event, CounterStore.increments(e.getValue(), dayPrefix));
             String[] parts = scope.split("\\|");
             String table = parts.length == 3 ? CounterStore.tableOf(parts[0]) : null;
             if (table != null) {
                 String tableId = CounterStore.tableId(parts[1], table);
                 String key = CounterStore.escapeKey(parts[2]) + ".";
                 Pending rows = doc(store.counters(), tableId);
-                rows.add(position, CounterStore.increments(e.getValue(), CounterStore.ROWS + "." + key));
+                rows.add(event, CounterStore.increments(e.getValue(), CounterStore.ROWS + "." + key));
                 rows.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
                 doc(store.days(), CounterStore.monthId(tableId, month))
-                        .add(position, CounterStore.increments(e.getValue(), dayPrefix + key));
+                        .add(event, CounterStore.increments(e.getValue(), dayPrefix + key));
             }
         }
     }
@@ -172,12 +199,12 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         return (int) pending.values().stream().filter(p -> !p.isEmpty()).count();
     }
 
-    /** The {@code applied.<segment>} marker of each pending document, read in one query per collection. */
-    private Map<String, Long> markers() {
-        Map<String, Long> markers = new HashMap<>();
+    /** The stored {@code applied.s<segment>} marker of each pending document, read in one query per collection. */
+    private Map<String, Object> markers() {
+        Map<String, Object> markers = new HashMap<>();
         Map<MongoCollection<Document>, List<String>> ids = new LinkedHashMap<>();
         for (Pending p : pending.values()) {
-            if (p.changes.stream().anyMatch(c -> c.position() >= 0)) {
+            if (p.changes.stream().anyMatch(c -> c.event().token() != null)) {
                 ids.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(p.id);
             }
         }
@@ -188,8 +215,8 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
                 List<String> chunk = list.subList(from, Math.min(list.size(), from + READ_CHUNK));
                 for (Document d : collection.find(Filters.in("_id", chunk)).projection(Projections.include(field))) {
                     Object m = d.get("applied") instanceof Document applied ? applied.get(markerKey()) : null;
-                    if (m instanceof Number n) {
-                        markers.put(name + "/" + d.get("_id"), n.longValue());
+                    if (m != null) {
+                        markers.put(name + "/" + d.get("_id"), m);
                     }
                 }
             }
@@ -197,23 +224,69 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         return markers;
     }
 
+    /**
+     * The global positions of the events whose marker check the tokens do not settle: tracked
+     * events whose position the token does not tell, in documents whose marker does not cover
+     * the whole token. One look-up for the batch.
+     */
+    private Map<String, Long> positionsToCheck(Map<String, Coverage> markers) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (Map.Entry<String, Pending> entry : pending.entrySet()) {
+            Coverage marker = markers.get(entry.getKey());
+            if (marker == null) {
+                continue;
+            }
+            for (Change c : entry.getValue().changes) {
+                Delivery e = c.event();
+                if (e.token() != null && e.position() < 0 && !marker.covers(e.token())) {
+                    unknown.add(e.eventId());
+                }
+            }
+        }
+        return unknown.isEmpty() ? Map.of() : positions.globalIndexes(unknown);
+    }
+
+    /** Whether {@code marker} says this document already counted {@code e}. */
+    private static boolean counted(Coverage marker, Delivery e, Map<String, Long> looked) {
+        if (marker == null || e.token() == null) {
+            return false;
+        }
+        if (marker.covers(e.token())) {
+            return true;
+        }
+        long position = e.position() >= 0 ? e.position() : looked.getOrDefault(e.eventId(), -1L);
+        if (position < 0) {
+            throw new IllegalStateException("Global position of event " + e.eventId() + " unknown: "
+                    + "its token does not tell it and the event store does not list it");
+        }
+        return marker.covers(position);
+    }
+
     @Override
     public void flush() {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, Long> markers = markers();
+        Map<String, Object> stored = markers();
+        Map<String, Coverage> markers = new HashMap<>();
+        stored.forEach((k, v) -> markers.put(k, Coverage.decode(v)));
+        Map<String, Long> looked = positionsToCheck(markers);
+        String field = "applied." + markerKey();
         Map<MongoCollection<Document>, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
         Set<String> changed = new LinkedHashSet<>();
         for (Map.Entry<String, Pending> entry : pending.entrySet()) {
             Pending p = entry.getValue();
-            long marker = markers.getOrDefault(entry.getKey(), -1L);
+            Coverage marker = markers.get(entry.getKey());
             Map<String, Long> inc = new LinkedHashMap<>();
-            long last = -1;
+            Coverage applied = null;
             for (Change c : p.changes) {
-                if (c.position() < 0 || c.position() > marker) {
-                    c.inc().forEach((f, n) -> inc.merge(f, n, Long::sum));
-                    last = Math.max(last, c.position());
+                if (counted(marker, c.event(), looked)) {
+                    continue;
+                }
+                c.inc().forEach((f, n) -> inc.merge(f, n, Long::sum));
+                Coverage token = c.event().token();
+                if (token != null) {
+                    applied = applied == null ? token : applied.union(token);
                 }
             }
             boolean counters = p.collection.getNamespace().getCollectionName().equals(CounterStore.COUNTERS);
@@ -227,8 +300,8 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
                 }
             });
             p.addToSet.forEach((f, values) -> updates.add(Updates.addEachToSet(f, new ArrayList<>(values))));
-            if (last >= 0) {
-                updates.add(Updates.set("applied." + markerKey(), last));
+            if (applied != null) {
+                updates.add(Updates.set(field, (marker == null ? applied : marker.union(applied)).encode()));
             }
             if (updates.isEmpty()) {
                 continue;
@@ -236,13 +309,16 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             // Compare-and-set on the marker: if another process applied this segment's events to the
             // document since the marker was read (two query sides briefly on one segment while a
             // claim moves), the filter misses, the upsert hits the existing _id, the batch fails and
-            // is re-delivered, and the re-read marker skips what was counted. A sole writer (the
-            // embedded server) needs none, and must not pay for it: mongo-java-server uses its _id
-            // index only for a filter on _id alone and scans the whole collection otherwise.
-            Bson filter = last < 0 || store.soleWriter() ? Filters.eq("_id", p.id)
-                    : Filters.and(Filters.eq("_id", p.id), marker >= 0
-                    ? Filters.eq("applied." + markerKey(), marker)
-                    : Filters.exists("applied." + markerKey(), false));
+            // is re-delivered, and the re-read marker skips what was counted. The filter compares
+            // the value as stored (a number when written before markers were gap-aware). A sole
+            // writer (the embedded server) needs no compare-and-set, and must not pay for it:
+            // mongo-java-server uses its _id index only for a filter on _id alone and scans the
+            // whole collection otherwise.
+            Object old = stored.get(entry.getKey());
+            Bson filter = applied == null || store.soleWriter() ? Filters.eq("_id", p.id)
+                    : Filters.and(Filters.eq("_id", p.id), old != null
+                    ? Filters.eq(field, old)
+                    : Filters.exists(field, false));
             writes.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     filter, Updates.combine(updates), new UpdateOptions().upsert(true)));
         }

@@ -39,8 +39,9 @@ import java.util.TreeMap;
  *   up to it, which is exact; see {@link DashboardReader} for instants inside a day.</li>
  * </ul>
  * Both are changed only by {@code $inc}, so batches of different segments may update the
- * same document at once; {@code applied.<segment>} records the last event position applied
- * per segment, which makes a re-delivered event change nothing (see {@link CounterBuffer}).
+ * same document at once; {@code applied.s<segment>} records, per segment, the stream positions
+ * whose events it has counted (a {@link Coverage}), which makes a re-delivered event change
+ * nothing (see {@link CounterBuffer}).
  */
 @Component
 public class CounterStore {

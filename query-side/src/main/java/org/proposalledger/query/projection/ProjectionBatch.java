@@ -5,6 +5,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -61,6 +62,11 @@ public final class ProjectionBatch {
 
     void aggregateIds(Collection<String> ids) {
         this.aggregateIds = ids;
+    }
+
+    /** The names of the batch's buffers, in the order {@link #flush} writes them: the order they were created in. */
+    public List<String> bufferNames() {
+        return List.copyOf(buffers.keySet());
     }
 
     public void flush() {

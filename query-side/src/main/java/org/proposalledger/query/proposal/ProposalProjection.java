@@ -6,10 +6,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.query.dashboard.CounterBuffer;
 import org.proposalledger.query.dashboard.CounterStore;
+import org.proposalledger.query.dashboard.Coverage;
+import org.proposalledger.query.dashboard.EventPositions;
 import org.proposalledger.query.dashboard.DashboardUpdates;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
@@ -37,15 +40,17 @@ public class ProposalProjection {
 
     private final ProposalStore store;
     private final CounterStore counters;
+    private final EventPositions positions;
     private final ZoneId zone;
     private final ProposalFold fold = new ProposalFold();
 
     private final DashboardUpdates updates;
 
-    public ProposalProjection(ProposalStore store, CounterStore counters, DashboardUpdates updates,
-                              LedgerProperties properties) {
+    public ProposalProjection(ProposalStore store, CounterStore counters, EventPositions positions,
+                              DashboardUpdates updates, LedgerProperties properties) {
         this.store = store;
         this.counters = counters;
+        this.positions = positions;
         this.updates = updates;
         this.zone = properties.getZone();
     }
@@ -61,7 +66,7 @@ public class ProposalProjection {
         EventMeta meta = EventMeta.of(domain.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
         ProjectionBatch batch = ProjectionBatch.current();
         // created before the proposals' buffer so that it is flushed first (see CounterBuffer)
-        CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS, () -> new CounterBuffer(counters, zone, updates::changed));
+        CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS, () -> new CounterBuffer(counters, positions, zone, updates::changed));
         DocumentBuffer<ProposalView> buffer = batch.buffer(ProposalStore.COLLECTION,
                 () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument,
                         batch.aggregateIds()));
@@ -70,15 +75,17 @@ public class ProposalProjection {
         ProposalView next = fold.apply(current, event, meta);
         if (next != current) {
             buffer.put(id, next);
-            dashboard.record(current, next, message.getTimestamp(), position(message), segment());
+            dashboard.record(current, next, message.getTimestamp(), delivery(message), segment());
         }
     }
 
-    private static long position(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().orElse(-1);
-        }
-        return -1;
+    /**
+     * The event's place in the stream for the counters' re-delivery check: the processor's token
+     * after it (unwrapped from a replay token), and its position if the token tells it.
+     */
+    private static CounterBuffer.Delivery delivery(EventMessage<?> message) {
+        TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
+        return new CounterBuffer.Delivery(message.getIdentifier(), Coverage.of(token), Coverage.exactPosition(token));
     }
 
     private static int segment() {

@@ -49,6 +49,14 @@ public class SupervisionProjection {
             return; // without its sequence an event cannot be applied idempotently
         }
         EventMeta meta = EventMeta.of(domain.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
+        // The derived documents' buffers are created before the views' buffer, so that they are
+        // flushed first (ProjectionBatch flushes in creation order). If the process dies between
+        // the flushes, the re-delivered events find the old views, recompute the same changes and
+        // write them again (each proposal's entries are replaced, not added to). In the opposite
+        // order the views would already be new, the fold would return them unchanged, and the
+        // to-do lists and boards would never get the change. Same reasoning as CounterBuffer's.
+        store.unitBuffer();
+        store.boardBuffer();
         DocumentBuffer<ProposalView> views = ProjectionBatch.current().buffer(VIEWS,
                 () -> new DocumentBuffer<>(mongo.getCollection(VIEWS),
                         d -> mapper.fromDocument(d, "id", ProposalView.class), v -> mapper.toDocument(v, "id")));
