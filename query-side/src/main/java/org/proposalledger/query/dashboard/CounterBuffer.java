@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +72,8 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
     private final EventPositions positions;
     private final ZoneId zone;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** Sessions whose unit or category table this batch changes (see {@link CounterStore#TABLES_REVISION}). */
+    private final Set<String> tableSessions = new LinkedHashSet<>();
     private final Consumer<Set<String>> onWritten;
     private int segment = 0;
 
@@ -156,6 +159,7 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             String table = parts.length == 3 ? CounterStore.tableOf(parts[0]) : null;
             if (table != null) {
                 String tableId = CounterStore.tableId(parts[1], table);
+                tableSessions.add(parts[1]);
                 String key = CounterStore.escapeKey(parts[2]) + ".";
                 Pending rows = doc(store.counters(), tableId);
                 rows.add(event, CounterStore.increments(e.getValue(), CounterStore.ROWS + "." + key));
@@ -262,6 +266,26 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         return marker.covers(position);
     }
 
+    /**
+     * After the table documents are written (never before, so a reader that sees the new
+     * revision reads tables at least that new), counts up the revision of each session whose
+     * tables this batch touched, even when the markers skipped every change (a re-delivery):
+     * an extra revision only costs a reader one fresh read.
+     */
+    private void bumpTablesRevision() {
+        if (tableSessions.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> bumps = new ArrayList<>();
+        for (String session : tableSessions) {
+            bumps.add(new UpdateOneModel<>(Filters.eq("_id", Contribution.sessionScope(session)),
+                    Updates.combine(Updates.inc(CounterStore.TABLES_REVISION, 1L),
+                            Updates.setOnInsert(CounterStore.EPOCH, UUID.randomUUID().toString())),
+                    new UpdateOptions().upsert(true)));
+        }
+        store.counters().bulkWrite(bumps, new BulkWriteOptions().ordered(false));
+    }
+
     @Override
     public void flush() {
         if (pending.isEmpty()) {
@@ -306,6 +330,9 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             if (updates.isEmpty()) {
                 continue;
             }
+            if (counters && CounterStore.isSessionScope(p.id)) {
+                updates.add(Updates.setOnInsert(CounterStore.EPOCH, UUID.randomUUID().toString()));
+            }
             // Compare-and-set on the marker: if another process applied this segment's events to the
             // document since the marker was read (two query sides briefly on one segment while a
             // claim moves), the filter misses, the upsert hits the existing _id, the batch fails and
@@ -323,7 +350,9 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
                     filter, Updates.combine(updates), new UpdateOptions().upsert(true)));
         }
         writes.forEach((c, w) -> c.bulkWrite(w, new BulkWriteOptions().ordered(false)));
+        bumpTablesRevision();
         pending.clear();
+        tableSessions.clear();
         if (!changed.isEmpty()) {
             onWritten.accept(changed);
         }

@@ -61,6 +61,17 @@ public class CounterStore {
     static final String CATEGORIES = "categories";
     /** In a table document, {@code rows.<key>} holds that unit's or category's counts. */
     static final String ROWS = "rows";
+    /**
+     * In a session document: counted up after every batch that changed the session's unit or
+     * category table, so that a reader who has read the session document (which it needs anyway)
+     * knows whether a table it read before has changed since, without reading the table again.
+     */
+    public static final String TABLES_REVISION = "tablesRevision";
+    /**
+     * In a session document: a random value set when the document is created, so a revision
+     * counted again from 1 after a rebuild never matches one read before it.
+     */
+    public static final String EPOCH = "epoch";
 
     private final MongoTemplate mongo;
     private final boolean soleWriter;
@@ -107,6 +118,11 @@ public class CounterStore {
             case "c" -> CATEGORIES;
             default -> null;
         };
+    }
+
+    /** Whether a counter document id is a session's own document ({@link Contribution#sessionScope}). */
+    static boolean isSessionScope(String id) {
+        return id.startsWith("s|");
     }
 
     public static String tableId(String sessionId, String table) {

@@ -55,6 +55,7 @@ public class DashboardReader {
     private final EventStore eventStore;
     private final ZoneId zone;
     private final ProposalFold fold = new ProposalFold();
+    private final TableCache tables = new TableCache();
 
     public DashboardReader(CounterStore store, EventStore eventStore, LedgerProperties properties) {
         this.store = store;
@@ -99,12 +100,21 @@ public class DashboardReader {
      */
     public Map<String, ScopeCounts> table(String sessionId, String table, Instant asOf) {
         String id = CounterStore.tableId(sessionId, table);
-        Document doc = store.find(id);
-        Map<String, ScopeCounts> now = new TreeMap<>(
-                CounterStore.rows(doc == null ? null : doc.get(CounterStore.ROWS, Document.class)));
+        // the session document first: the table read after it is at least as new as its revision
+        Document session = store.find(Contribution.sessionScope(sessionId));
+        Document doc = null;
+        Map<String, ScopeCounts> rows = asOf == null ? tables.rows(id, session) : null;
+        if (rows == null) {
+            doc = store.find(id);
+            rows = CounterStore.rows(doc == null ? null : doc.get(CounterStore.ROWS, Document.class));
+            if (asOf == null) {
+                tables.keep(id, session, rows);
+            }
+        }
+        Map<String, ScopeCounts> now = new TreeMap<>(rows);
         // a unit whose changes cancelled out within one batch (assigned, then withdrawn) has no
         // row; the session document lists every unit and category that ever had a proposal
-        for (String key : CounterStore.list(store.find(Contribution.sessionScope(sessionId)), table)) {
+        for (String key : CounterStore.list(session, table)) {
             now.putIfAbsent(key, ScopeCounts.EMPTY);
         }
         if (asOf == null) {
