@@ -61,7 +61,6 @@ public class AuditBenchmark {
                 // point-in-time state reads only the event store: stop the projections so they neither wait nor compete
                 processing.eventProcessors().values().forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
             }
-            MetaData office = MetaData.from(Actor.office("benchmark").toMetaData());
             List<String> table = new ArrayList<>();
             table.add(String.format("%-10s %-22s %10s %10s", "proposals", "request", "p50 ms", "p99 ms"));
             double[][] first = null;
@@ -84,34 +83,7 @@ public class AuditBenchmark {
                 System.out.printf("%d proposals in the store: appended %d events in %.1f s (%.0f events/s, chained), "
                                 + "projections caught up %.1f s later%n", total, size * 6, (t1 - t0) / 1e9, size * 6 / ((t1 - t0) / 1e9),
                         (t2 - t1) / 1e9);
-                Random r = new Random(total);
-                IntConsumer stateCall = i -> {
-                    ProposalView v = queries.query(new GenericMessage<>(new GetProposalStateAt(pick(r, sessions, counts),
-                            null, 3L), office), ResponseTypes.instanceOf(ProposalView.class)).join();
-                    if (v == null || v.version() != 3) {
-                        throw new IllegalStateException("state not found");
-                    }
-                };
-                IntConsumer historyCall = i -> {
-                    ProposalHistory h = queries.query(new GenericMessage<>(new GetProposalHistory(pick(r, sessions, counts),
-                            java.time.Instant.parse("2022-01-01T00:00:00Z"), null), office),
-                            ResponseTypes.instanceOf(ProposalHistory.class)).join();
-                    if (h == null || h.entries().size() != 6) {
-                        throw new IllegalStateException("history not found");
-                    }
-                };
-                IntConsumer rawRows = i -> rawRows(dataSource, pick(r, sessions, counts));
-                IntConsumer rawFind = i -> mongo.getCollection(HistoryStore.COLLECTION)
-                        .find(Filters.eq("_id", pick(r, sessions, counts))).first();
-                double[] none = {Double.NaN, Double.NaN};
-                double[][] now = {time(stateCall), time(rawRows), withHistory ? time(historyCall) : none,
-                        withHistory ? time(rawFind) : none};
-                String[] names = {"point-in-time state", "JDBC rows (floor)", "history", "_id find (floor)"};
-                for (int i = 0; i < names.length; i++) {
-                    table.add(String.format("%-10d %-22s %10.3f %10.3f", total, names[i], now[i][0], now[i][1]));
-                }
-                table.add(String.format("%-10s state p99 / floor p99: %.2f; history p99 / floor p99: %.2f", "",
-                        now[0][1] / now[1][1], now[2][1] / now[3][1]));
+                double[][] now = measure(queries, dataSource, mongo, sessions, counts, total, withHistory, table);
                 if (first == null) {
                     first = now;
                 } else {
@@ -123,6 +95,47 @@ public class AuditBenchmark {
             }
             System.exit(SpringApplication.exit(context));
         };
+    }
+
+    /**
+     * Times 1,000 point-in-time states and histories of random proposals of {@code sessions}
+     * (ids {@code <session>-<n>}, n below the session's count, six events each) beside their
+     * floors, adds the rows to {@code table}, and returns p50/p99 of: state, JDBC rows, history,
+     * {@code _id} find (NaN for the last two without {@code withHistory}). Also used by
+     * {@link DashboardBenchmark}, so one store of a million proposals serves both.
+     */
+    static double[][] measure(QueryGateway queries, DataSource dataSource, MongoTemplate mongo, List<String> sessions,
+                              List<Integer> counts, int total, boolean withHistory, List<String> table) {
+        MetaData office = MetaData.from(Actor.office("benchmark").toMetaData());
+        Random r = new Random(total);
+        IntConsumer stateCall = i -> {
+            ProposalView v = queries.query(new GenericMessage<>(new GetProposalStateAt(pick(r, sessions, counts),
+                    null, 3L), office), ResponseTypes.instanceOf(ProposalView.class)).join();
+            if (v == null || v.version() != 3) {
+                throw new IllegalStateException("state not found");
+            }
+        };
+        IntConsumer historyCall = i -> {
+            ProposalHistory h = queries.query(new GenericMessage<>(new GetProposalHistory(pick(r, sessions, counts),
+                    java.time.Instant.parse("2022-01-01T00:00:00Z"), null), office),
+                    ResponseTypes.instanceOf(ProposalHistory.class)).join();
+            if (h == null || h.entries().size() != 6) {
+                throw new IllegalStateException("history not found");
+            }
+        };
+        IntConsumer rawRows = i -> rawRows(dataSource, pick(r, sessions, counts));
+        IntConsumer rawFind = i -> mongo.getCollection(HistoryStore.COLLECTION)
+                .find(Filters.eq("_id", pick(r, sessions, counts))).first();
+        double[] none = {Double.NaN, Double.NaN};
+        double[][] now = {time(stateCall), time(rawRows), withHistory ? time(historyCall) : none,
+                withHistory ? time(rawFind) : none};
+        String[] names = {"point-in-time state", "JDBC rows (floor)", "history", "_id find (floor)"};
+        for (int i = 0; i < names.length; i++) {
+            table.add(String.format("%-10d %-22s %10.3f %10.3f", total, names[i], now[i][0], now[i][1]));
+        }
+        table.add(String.format("%-10s state p99 / floor p99: %.2f; history p99 / floor p99: %.2f", "",
+                now[0][1] / now[1][1], now[2][1] / now[3][1]));
+        return now;
     }
 
     private static String pick(Random r, List<String> sessions, List<Integer> counts) {

@@ -65,6 +65,11 @@ import java.util.function.Supplier;
  * The events are appended with the event processors stopped; then the processors start and
  * the time until {@code proposal-views} has caught up gives the projection's events/s, printed
  * beside the raw rate of the same events in the same run ({@link RawRate}).
+ * <p>
+ * With {@code --ledger.benchmark.audit=true} (the default) each size also runs the audit
+ * benchmark's requests ({@link AuditBenchmark#measure}: point-in-time state and history of random
+ * proposals of every size so far, beside their floors) on the same store, so one load of a
+ * million proposals serves both.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ledger.benchmark.sizes")
@@ -77,12 +82,19 @@ public class DashboardBenchmark {
     public ApplicationRunner benchmark(EventStore store, EventProcessingConfiguration processing, QueryGateway queries,
                                        MongoTemplate mongo, DataSource dataSource,
                                        ConfigurableApplicationContext context,
-                                       @Value("${ledger.benchmark.sizes}") String sizes) {
+                                       @Value("${ledger.benchmark.sizes}") String sizes,
+                                       @Value("${ledger.benchmark.audit:true}") boolean audit) {
         return args -> {
             List<String> table = new ArrayList<>();
             table.add(String.format("%-10s %-16s %10s %10s", "proposals", "request", "p50 ms", "p99 ms"));
             Map<String, double[]> first = new java.util.HashMap<>();
             List<String> rates = new ArrayList<>();
+            List<String> auditTable = new ArrayList<>(List.of(String.format("%-10s %-22s %10s %10s", "proposals",
+                    "request (audit)", "p50 ms", "p99 ms")));
+            List<String> sessions = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            int total = 0;
+            double[][] firstAudit = null;
             for (String s : sizes.split(",")) {
                 int size = Integer.parseInt(s.trim());
                 String session = "bench-" + size;
@@ -132,7 +144,23 @@ public class DashboardBenchmark {
                 }
                 table.add(String.format("%-10s dashboard p99 / floor p99: %.2f; unit table p99 / floor p99: %.2f", "",
                         dash[1] / floor[1], units[1] / floor[1]));
+                if (audit) {
+                    // the audit benchmark's requests on the same store: the proposals of every size so far
+                    sessions.add(session);
+                    counts.add(size);
+                    total += size;
+                    List<String> rows = new ArrayList<>();
+                    double[][] now = AuditBenchmark.measure(queries, dataSource, mongo, sessions, counts, total, true, rows);
+                    firstAudit = firstAudit == null ? now : firstAudit;
+                    if (firstAudit != now) {
+                        rows.add(String.format("%-10s p99 over the first size: state %.2f, history %.2f "
+                                        + "(floors: %.2f, %.2f)", "", now[0][1] / firstAudit[0][1],
+                                now[2][1] / firstAudit[2][1], now[1][1] / firstAudit[1][1], now[3][1] / firstAudit[3][1]));
+                    }
+                    auditTable.addAll(rows);
+                }
                 table.forEach(System.out::println); // the table so far, after each size
+                auditTable.forEach(System.out::println);
                 rates.forEach(System.out::println);
             }
             // a command-line run: stop the process (closing the context alone leaves worker threads)
