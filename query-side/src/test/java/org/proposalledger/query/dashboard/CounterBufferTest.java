@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.query.mongo.EmbeddedMongo;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
+import org.proposalledger.query.support.Events;
 import org.proposalledger.query.support.TestDataDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -107,12 +106,7 @@ class CounterBufferTest {
     }
 
     private static ProposalView fold(ProposalEvent... events) {
-        ProposalFold fold = new ProposalFold();
-        ProposalView view = null;
-        for (int i = 0; i < events.length; i++) {
-            view = fold.apply(view, events[i], new EventMeta(i, AT, null, null));
-        }
-        return view;
+        return Events.fold(AT, events);
     }
 
     /** One batch of segment {@code segment}, flushed at its end. */

@@ -12,8 +12,7 @@ import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.query.mongo.EmbeddedMongo;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
+import org.proposalledger.query.support.Events;
 import org.proposalledger.query.support.TestDataDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -76,12 +75,7 @@ class TableCacheTest {
     }
 
     private static ProposalView fold(ProposalEvent... events) {
-        ProposalFold fold = new ProposalFold();
-        ProposalView view = null;
-        for (int i = 0; i < events.length; i++) {
-            view = fold.apply(view, events[i], new EventMeta(i, AT, null, null));
-        }
-        return view;
+        return Events.fold(AT, events);
     }
 
     private static ProposalView assignedTo(String id, String unit) {

@@ -25,6 +25,8 @@ import org.proposalledger.api.proposal.ReplyOverdue;
 import org.proposalledger.api.reference.DeputyId;
 import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.api.reference.UnitId;
+import org.proposalledger.query.proposal.EventMeta;
+import org.proposalledger.query.proposal.ProposalFold;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -125,5 +127,16 @@ public final class Events {
 
     public static ProposalWithdrawn withdrawn(String id, String deputy) {
         return new ProposalWithdrawn(ProposalId.of(id), DeputyId.of(deputy), "已另行反映");
+    }
+
+    /** The view {@link ProposalFold} builds from {@code events}, all stamped {@code at}, sequences from 0. */
+    public static org.proposalledger.api.query.ProposalView fold(java.time.Instant at,
+                                                                 org.proposalledger.api.proposal.ProposalEvent... events) {
+        ProposalFold fold = new ProposalFold();
+        org.proposalledger.api.query.ProposalView view = null;
+        for (int i = 0; i < events.length; i++) {
+            view = fold.apply(view, events[i], new EventMeta(i, at, null, null));
+        }
+        return view;
     }
 }
