@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.dashboard.EventPositions;
-import org.proposalledger.query.history.HistoryProjection;
+import org.proposalledger.query.history.HistoryQueries;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;
 import org.proposalledger.query.projection.Projections;
@@ -51,7 +51,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * Axon's own property-driven registration is left in charge of the processor.
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
-@ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryProjection.class,
+@ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryQueries.class,
         ReferenceDataProjection.class, SupervisionStore.class, CounterStore.class, ExportController.class,
         RebuildConfiguration.class})
 public class QuerySideAutoConfiguration {

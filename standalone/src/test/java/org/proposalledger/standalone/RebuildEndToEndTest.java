@@ -58,11 +58,13 @@ class RebuildEndToEndTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp(api));
         assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
         Map<String, List<Document>> before = readModels();
-        assertThat(before.keySet()).contains("proposals", "proposal_history", "sessions", "units", "deputies",
+        assertThat(before.keySet()).contains("proposals", "sessions", "units", "deputies",
                 "dashboard_counters", "dashboard_days", "unit_todo", "session_supervision", "supervision_proposals");
         assertThat(before.get("proposals")).hasSize(300);
         String dashboardBefore = LedgerTestSupport.expect(
                 api.get("reader", "/api/v1/dashboards/sessions/" + SESSION), 200).body();
+        String historyPath = "/api/v1/proposals/" + before.get("proposals").get(0).get("_id") + "/history";
+        String historyBefore = LedgerTestSupport.expect(api.get("office", historyPath), 200).body();
 
         // only the office may rebuild
         assertThat(api.post("reader", "/api/v1/admin/rebuild", Map.of()).status()).isEqualTo(403);
@@ -73,6 +75,7 @@ class RebuildEndToEndTest {
         Api.Response duringDashboard = api.get("reader", "/api/v1/dashboards/sessions/" + SESSION);
         Api.Response duringList = api.get("office", "/api/v1/proposals?sessionId=" + SESSION + "&limit=500");
         Api.Response duringReadiness = api.get(null, "/actuator/health/readiness");
+        Api.Response duringHistory = api.get("office", historyPath);
         Instant asked = Instant.now();
         Api.Response secondStart = api.post("office", "/api/v1/admin/rebuild", Map.of());
 
@@ -98,6 +101,9 @@ class RebuildEndToEndTest {
                 assertThat(r.json().has("percentDone")).isTrue();
                 assertThat(r.raw().headers().firstValue("Retry-After")).isPresent();
             }
+            // the history is read from the event store: whole throughout
+            assertThat(duringHistory.status()).as(duringHistory.body()).isEqualTo(200);
+            assertThat(duringHistory.body()).isEqualTo(historyBefore);
             assertThat(duringReadiness.status()).isEqualTo(503);
             assertThat(duringReadiness.body()).contains("OUT_OF_SERVICE");
             assertThat(secondStart.status()).isEqualTo(409);

@@ -31,14 +31,16 @@ public class ReadModelMongoAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(OnEmbeddedMongo.class)
     public EmbeddedMongo embeddedMongo(LedgerProperties ledger,
-                                       @Value("${ledger.read-model.embedded-backend:h2}") String backend) {
+                                       @Value("${ledger.read-model.embedded-backend:h2}") String backend,
+                                       @Value("${ledger.read-model.embedded-cache-mb:" + EmbeddedMongo.DEFAULT_CACHE_MB + "}")
+                                       int cacheMegabytes) {
         boolean inMemory = switch (backend) {
             case "h2" -> false;
             case "memory" -> true;
             default -> throw new IllegalArgumentException(
                     "ledger.read-model.embedded-backend must be h2 or memory, not " + backend);
         };
-        return EmbeddedMongo.start(ledger.getDataDir().resolve(READ_MODEL_FILE), inMemory);
+        return EmbeddedMongo.start(ledger.getDataDir().resolve(READ_MODEL_FILE), inMemory, cacheMegabytes);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.proposalledger.api.query.FindProposal;
-import org.proposalledger.api.query.GetProposalHistory;
 import org.proposalledger.api.query.ListProposals;
 import org.proposalledger.api.query.dashboard.GetSessionDashboard;
 import org.springframework.beans.factory.InitializingBean;
@@ -23,7 +22,7 @@ public class RebuildConfiguration {
 
     /** Queries answered from the read models; answering them mid-rebuild would give half-built figures. */
     static boolean answeredFromReadModels(Object query) {
-        return query instanceof FindProposal || query instanceof ListProposals || query instanceof GetProposalHistory
+        return query instanceof FindProposal || query instanceof ListProposals
                 || query != null && query.getClass().getPackageName().equals(GetSessionDashboard.class.getPackageName());
     }
 

@@ -20,7 +20,7 @@ public class RebuildingGuard implements HandlerInterceptor {
 
     /** The read-model endpoints (GET); everything else is answered as usual. */
     static final String[] READ_MODEL_PATHS = {
-            "/api/v1/proposals", "/api/v1/proposals/*", "/api/v1/proposals/*/history",
+            "/api/v1/proposals", "/api/v1/proposals/*",
             "/api/v1/dashboards/**", "/api/v1/supervision/**", "/api/v1/units/*/todo", "/api/v1/reports/**"};
 
     static final String RULE = "read-model-rebuilding";

@@ -39,6 +39,7 @@ class EmbeddedMongoWiringTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DIR::toString);
+        registry.add("ledger.read-model.embedded-cache-mb", () -> "48");
     }
 
     @Autowired
@@ -64,6 +65,11 @@ class EmbeddedMongoWiringTest {
         assertThat(client.getClusterDescription().getServerDescriptions())
                 .extracting(d -> d.getAddress())
                 .containsExactly(new ServerAddress("127.0.0.1", embeddedMongo.port()));
+    }
+
+    @Test
+    void theFileIsOpenedWithTheConfiguredPageCache() {
+        assertThat(embeddedMongo.pageCacheMegabytes()).isEqualTo(48);
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.security.Actor;
-import org.proposalledger.query.history.HistoryStore;
 import org.proposalledger.query.mongo.EmbeddedMongo;
 import org.proposalledger.query.proposal.ProposalStore;
 import org.proposalledger.query.support.DeliveryCounter;
@@ -46,7 +45,6 @@ class RestartTest {
             firstPort = first.getBean(EmbeddedMongo.class).port();
         }
         assertThat(before.get(ProposalStore.COLLECTION)).hasSize(1);
-        assertThat(before.get(HistoryStore.COLLECTION)).hasSize(1);
         assertThat(Files.exists(dir.resolve("readmodel.mv"))).isTrue();
 
         try (ConfigurableApplicationContext second = start(dir)) {
@@ -71,7 +69,7 @@ class RestartTest {
     private static Map<String, List<Document>> snapshot(ConfigurableApplicationContext context) {
         MongoTemplate mongo = context.getBean(MongoTemplate.class);
         Map<String, List<Document>> all = new TreeMap<>();
-        for (String c : List.of(ProposalStore.COLLECTION, HistoryStore.COLLECTION)) {
+        for (String c : List.of(ProposalStore.COLLECTION)) {
             all.put(c, mongo.getCollection(c).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
         }
         return all;
