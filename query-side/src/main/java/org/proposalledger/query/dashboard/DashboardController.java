@@ -118,7 +118,20 @@ public class DashboardController {
                 ResponseTypes.instanceOf(SessionDashboard.class), ResponseTypes.instanceOf(SessionDashboard.class));
         return result.initialResult().concatWith(result.updates())
                 .map(d -> ServerSentEvent.builder(d).event("dashboard").build())
-                .doFinally(signal -> result.close());
+                .doFinally(signal -> close(result));
+    }
+
+    /**
+     * Ends the subscription on the query bus. When the bus ended it first (a rebuild ends every
+     * dashboard stream with an error), Axon's close still tries to complete the finished sink and
+     * throws; reactor would log that as a dropped error, at ERROR, once per stream.
+     */
+    private static void close(SubscriptionQueryResult<?, ?> result) {
+        try {
+            result.close();
+        } catch (reactor.core.publisher.Sinks.EmissionException alreadyEnded) {
+            // nothing left to close
+        }
     }
 
     private Instant asOf(String text) {
