@@ -23,9 +23,10 @@ public sealed interface Verification {
      * The history differs first somewhere in {@code [from, to)}: the events before {@code from} are
      * proven intact (by a checkpoint that still matches), but the store's recorded leaf hashes do not
      * hash to a signed root (they were rewritten too, or it keeps none), so nothing names the position
-     * more closely. Keeping more checkpoints narrows it.
+     * more closely. Keeping more checkpoints narrows it. {@code eventsRead} is how many events the
+     * store gave, up to the checkpoint's size: fewer when the store ends early.
      */
-    record DiffersWithin(Checkpoint checkpoint, long from, long to, long storeSize, String detail)
+    record DiffersWithin(Checkpoint checkpoint, long from, long to, long eventsRead, String detail)
             implements Verification {
     }
 
