@@ -44,20 +44,20 @@ public final class MerkleFrontier {
         return f;
     }
 
-    /** The frontier at {@code size}, read from a store: {@code popcount(size)} subtree reads. */
+    /** The frontier at {@code size}, read from a store: its {@code popcount(size)} subtrees, in one call. */
     public static MerkleFrontier of(TreeHashes tree, long size) {
         if (size < 0 || size > tree.size()) {
             throw new IllegalArgumentException("the tree holds " + tree.size() + " leaves, not " + size);
         }
-        List<Hash> hashes = new ArrayList<>(Long.bitCount(size));
+        List<NodeId> nodes = new ArrayList<>(Long.bitCount(size));
         long start = 0;
         for (int level = LEVELS - 1; level >= 0; level--) {
             if ((size >>> level & 1) == 1) {
-                hashes.add(tree.subtree(start, level));
+                nodes.add(NodeId.at(start, level));
                 start += 1L << level;
             }
         }
-        return of(size, hashes);
+        return of(size, tree.subtrees(nodes));
     }
 
     /** Leaves appended so far. */

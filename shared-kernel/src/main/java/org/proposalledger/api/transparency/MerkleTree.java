@@ -57,10 +57,10 @@ public final class MerkleTree {
         return f.root();
     }
 
-    /** The root of the first {@code size} leaves of {@code tree}: {@code popcount(size)} subtree reads. */
+    /** The root of the first {@code size} leaves of {@code tree}, from its {@code popcount(size)} subtrees (one call). */
     public static Hash root(TreeHashes tree, long size) {
         requireSize(tree, size);
-        return size == 0 ? EMPTY_ROOT : rangeHash(tree, 0, size);
+        return size == 0 ? EMPTY_ROOT : hashRanges(tree, List.of(new long[]{0, size})).get(0);
     }
 
     /**
@@ -72,9 +72,9 @@ public final class MerkleTree {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " is not in a tree of size " + size);
         }
-        List<Hash> path = new ArrayList<>(64);
-        path(tree, index, 0, size, path);
-        return List.copyOf(path);
+        List<long[]> ranges = new ArrayList<>(64);
+        path(index, 0, size, ranges);
+        return hashRanges(tree, ranges);
     }
 
     /**
@@ -92,9 +92,9 @@ public final class MerkleTree {
         if (size1 == 0) {
             throw new IllegalArgumentException("every tree extends the empty tree: there is nothing to prove from size 0");
         }
-        List<Hash> proof = new ArrayList<>(64);
-        subproof(tree, size1, 0, size2, true, proof);
-        return List.copyOf(proof);
+        List<long[]> ranges = new ArrayList<>(64);
+        subproof(size1, 0, size2, true, ranges);
+        return hashRanges(tree, ranges);
     }
 
     /**
@@ -198,59 +198,75 @@ public final class MerkleTree {
     }
 
     /**
-     * {@code MTH(D[start:end])} for a range that is a node of some tree: {@code start} a multiple of
-     * the smallest power of two not below {@code end - start} (any range from 0 is one). Folds the
-     * range's complete subtrees, largest first, from the right.
+     * {@code MTH(D[start:end])} of each range, in one {@link TreeHashes#subtrees} call. Each range is
+     * a node of some tree: {@code start} a multiple of the smallest power of two not below {@code
+     * end - start} (any range from 0 is one). Its hash folds its complete subtrees, largest first,
+     * from the right.
      */
-    static Hash rangeHash(TreeHashes tree, long start, long end) {
-        long n = end - start;
-        if (n <= 0 || (start != 0 && Long.numberOfTrailingZeros(start) < 64 - Long.numberOfLeadingZeros(n - 1))) {
-            throw new IllegalArgumentException("[" + start + ", " + end + ") is not a node of a Merkle tree");
+    static List<Hash> hashRanges(TreeHashes tree, List<long[]> ranges) {
+        List<NodeId> nodes = new ArrayList<>(ranges.size() * 2);
+        int[] parts = new int[ranges.size()];
+        for (int r = 0; r < ranges.size(); r++) {
+            long start = ranges.get(r)[0];
+            long end = ranges.get(r)[1];
+            long n = end - start;
+            if (n <= 0 || (start != 0 && Long.numberOfTrailingZeros(start) < 64 - Long.numberOfLeadingZeros(n - 1))) {
+                throw new IllegalArgumentException("[" + start + ", " + end + ") is not a node of a Merkle tree");
+            }
+            for (long s = start; s < end; ) {
+                int level = 63 - Long.numberOfLeadingZeros(end - s);
+                nodes.add(NodeId.at(s, level));
+                s += 1L << level;
+            }
+            parts[r] = Long.bitCount(n);
         }
-        Hash[] parts = new Hash[Long.bitCount(n)];
-        long s = start;
-        for (int i = 0; i < parts.length; i++) {
-            int level = 63 - Long.numberOfLeadingZeros(end - s);
-            parts[i] = tree.subtree(s, level);
-            s += 1L << level;
+        List<Hash> hashes = tree.subtrees(nodes);
+        if (hashes.size() != nodes.size()) {
+            throw new IllegalStateException("asked for " + nodes.size() + " subtrees, got " + hashes.size());
         }
-        Hash h = parts[parts.length - 1];
-        for (int i = parts.length - 2; i >= 0; i--) {
-            h = nodeHash(parts[i], h);
+        List<Hash> out = new ArrayList<>(ranges.size());
+        int next = 0;
+        for (int count : parts) {
+            Hash h = hashes.get(next + count - 1);
+            for (int i = next + count - 2; i >= next; i--) {
+                h = nodeHash(hashes.get(i), h);
+            }
+            out.add(h);
+            next += count;
         }
-        return h;
+        return List.copyOf(out);
     }
 
-    /** {@code PATH(m, D[a:b])}: deepest sibling first. */
-    private static void path(TreeHashes tree, long m, long a, long b, List<Hash> out) {
+    /** The ranges whose hashes make {@code PATH(m, D[a:b])}, deepest sibling first. */
+    private static void path(long m, long a, long b, List<long[]> out) {
         if (b - a == 1) {
             return;
         }
         long k = split(b - a);
         if (m < a + k) {
-            path(tree, m, a, a + k, out);
-            out.add(rangeHash(tree, a + k, b));
+            path(m, a, a + k, out);
+            out.add(new long[]{a + k, b});
         } else {
-            path(tree, m, a + k, b, out);
-            out.add(tree.subtree(a, level(k)));
+            path(m, a + k, b, out);
+            out.add(new long[]{a, a + k});
         }
     }
 
-    /** {@code SUBPROOF(m, D[a:b], complete)}, with {@code m} counted from the tree's first leaf. */
-    private static void subproof(TreeHashes tree, long m, long a, long b, boolean complete, List<Hash> out) {
+    /** The ranges whose hashes make {@code SUBPROOF(m, D[a:b], complete)}, {@code m} counted from the first leaf. */
+    private static void subproof(long m, long a, long b, boolean complete, List<long[]> out) {
         if (m == b) {
             if (!complete) {
-                out.add(rangeHash(tree, a, b));
+                out.add(new long[]{a, b});
             }
             return;
         }
         long k = split(b - a);
         if (m <= a + k) {
-            subproof(tree, m, a, a + k, complete, out);
-            out.add(rangeHash(tree, a + k, b));
+            subproof(m, a, a + k, complete, out);
+            out.add(new long[]{a + k, b});
         } else {
-            subproof(tree, m, a + k, b, false, out);
-            out.add(tree.subtree(a, level(k)));
+            subproof(m, a + k, b, false, out);
+            out.add(new long[]{a, a + k});
         }
     }
 

@@ -20,6 +20,10 @@ public record Subtree(long start, int level, Hash hash) {
         return start >>> level;
     }
 
+    public NodeId id() {
+        return new NodeId(level, index());
+    }
+
     /** One past its last leaf. */
     public long end() {
         return start + (1L << level);

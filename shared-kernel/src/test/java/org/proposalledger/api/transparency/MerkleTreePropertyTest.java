@@ -226,6 +226,57 @@ class MerkleTreePropertyTest {
         }
     }
 
+    /** A store that counts what it is asked, as a database would count queries. */
+    static final class CountingStore implements TreeHashes {
+        final InMemoryTree tree;
+        int calls;
+        int singleReads;
+        int nodes;
+
+        CountingStore(InMemoryTree tree) {
+            this.tree = tree;
+        }
+
+        @Override
+        public long size() {
+            return tree.size();
+        }
+
+        @Override
+        public Hash subtree(long start, int level) {
+            singleReads++;
+            return tree.subtree(start, level);
+        }
+
+        @Override
+        public List<Hash> subtrees(List<NodeId> ids) {
+            calls++;
+            nodes += ids.size();
+            return ids.stream().map(id -> tree.subtree(id.start(), id.level())).toList();
+        }
+    }
+
+    @Test
+    void rootsProofsAndFrontiersAskTheStoreOnceForOLogNSubtrees() {
+        CountingStore store = new CountingStore(tree(leaves(5000, 7)));
+        Random r = new Random(7);
+        for (int i = 0; i < 100; i++) {
+            long size = 2 + r.nextInt(4999);
+            long m = r.nextInt((int) size - 1); // so that m + 1 < size: a consistency proof with something in it
+            for (Runnable call : List.<Runnable>of(() -> MerkleTree.root(store, size),
+                    () -> MerkleTree.inclusionProof(store, m, size),
+                    () -> MerkleTree.consistencyProof(store, m + 1, size),
+                    () -> MerkleFrontier.of(store, size))) {
+                store.calls = 0;
+                store.nodes = 0;
+                call.run();
+                assertThat(store.calls).isEqualTo(1);
+                assertThat(store.nodes).isLessThanOrEqualTo(2 * 13 + 2); // 5000 < 2^13
+            }
+        }
+        assertThat(store.singleReads).isZero();
+    }
+
     @Test
     void theFrontierGivesTheRootAtEverySizeAndHandsOverEveryCompletedSubtree() {
         List<Hash> d = leaves(300, 5);
