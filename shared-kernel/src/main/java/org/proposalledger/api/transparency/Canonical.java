@@ -15,6 +15,13 @@ final class Canonical {
 
     /** Strict UTF-8: a string with an unpaired surrogate has no encoding (Java would write '?'). */
     static byte[] utf8(String s) {
+        boolean surrogates = false;
+        for (int i = 0; i < s.length() && !surrogates; i++) {
+            surrogates = Character.isSurrogate(s.charAt(i));
+        }
+        if (!surrogates) {
+            return s.getBytes(StandardCharsets.UTF_8); // exact: only surrogates can be malformed
+        }
         try {
             ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
