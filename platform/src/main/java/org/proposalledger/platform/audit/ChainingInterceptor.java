@@ -10,6 +10,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -79,9 +81,27 @@ public class ChainingInterceptor implements MessageDispatchInterceptor<EventMess
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(PENDING, key -> {
             Map<String, Committed> links = new HashMap<>();
-            root.afterCommit(u -> committed.putAll(links));
+            root.afterCommit(u -> afterStoreCommit(() -> committed.putAll(links)));
             return links;
         });
+    }
+
+    /**
+     * A unit of work that joined a longer transaction (a request with an Idempotency-Key runs in
+     * one) has committed nothing yet when it says it has: cache its links only when that
+     * transaction commits, and never when it rolls back.
+     */
+    private static void afterStoreCommit(Runnable cache) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.run();
+                }
+            });
+        } else {
+            cache.run();
+        }
     }
 
     private String previousHash(DomainEventMessage<?> event, Map<String, Committed> links) {
