@@ -1,6 +1,8 @@
 package org.proposalledger.query.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +104,8 @@ class DeadLetterTest {
     MeterRegistry meters;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private EventLog log;
     private final Actor office = Actor.office("office");
@@ -279,6 +283,26 @@ class DeadLetterTest {
 
     @Test
     @Order(3)
+    void aSupervisionRetryAskedForWhereTheSegmentIsNotHeldIsRunByTheProcessThatHoldsIt() throws Exception {
+        String id = "dl-evict"; // its two supervision letters are left from the eviction test; the fault is fixed
+        assertThat(letters(SupervisionProjection.GROUP, id)).hasSize(2);
+        PooledStreamingEventProcessor supervision = processing.eventProcessor(SupervisionProjection.GROUP,
+                PooledStreamingEventProcessor.class).orElseThrow();
+        supervision.shutDown(); // as if another query side held its one segment
+
+        as("office", post("/api/v1/admin/dead-letters/supervision-views/" + id + "/retry"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.processors[0].proposalsLeftToSegmentHolder").value(1))
+                .andExpect(jsonPath("$.remaining[0].retryRequested").value(true));
+        assertThat(((Number) supervisionView(id).get("version")).longValue()).isEqualTo(1);
+
+        supervision.start(); // this process holds the segment again: its sweep runs the retry
+        await().atMost(WAIT).until(() -> letters(SupervisionProjection.GROUP, id).isEmpty());
+        assertThat(((Number) supervisionView(id).get("version")).longValue()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
     void aRebuildClearsTheDeadLettersOfTheProcessorsItResets() {
         String id = "dl-rebuild";
         log.proposal(office, "c-" + id, submitted(id));
