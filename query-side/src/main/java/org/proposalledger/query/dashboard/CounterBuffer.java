@@ -60,6 +60,12 @@ import java.util.function.Consumer;
  *   first, and {@link ProjectionBatch} flushes in creation order): if the process dies between
  *   the two, the re-delivered events find the old proposal documents, recompute the same
  *   deltas, and the markers skip them; in the opposite order the deltas would be lost.</li>
+ *   <li>An event retried from the dead-letter queue ({@link Delivery#retried}) runs outside its
+ *   segment's batches, after later events of that segment were counted: the segment's marker
+ *   may cover its position although it was never counted. It is checked by its id instead, kept
+ *   under {@code applied.retried} of each document it counted into (docs/dead-letters.md).</li>
+ *   <li>A failed event's changes are taken back ({@link #mark}, {@link #undo}) before it is
+ *   parked, so the batch writes nothing of it.</li>
  * </ul>
  * Limitation: the markers are per segment id; splitting or merging segments of a processor
  * with events in flight would need the markers carried over (this code never splits or merges).

@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -197,8 +196,9 @@ public class DeadLetters implements SmartLifecycle {
                 return false;
             });
             if (claimed.isEmpty()) {
-                break; // nothing (more) to retry, or claimed by another process
+                break; // nothing (more) to retry
             }
+            // (a proposal accepted here but claimed by another process at that moment counts as failing)
             tried.addAll(claimed);
             if (done) {
                 drained++;
@@ -340,10 +340,5 @@ public class DeadLetters implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
-    }
-
-    @Override
-    public String toString() {
-        return "DeadLetters" + Objects.toString(counts());
     }
 }
