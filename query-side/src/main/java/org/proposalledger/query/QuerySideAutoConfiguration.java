@@ -11,8 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.proposalledger.query.projection.SegmentBalancer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.proposalledger.query.dashboard.CounterStore;
+import org.proposalledger.query.deadletter.DeadLetterConfiguration;
+import org.proposalledger.query.deadletter.OneWriterAtATime;
+import org.proposalledger.query.deadletter.ProjectionDeadLetterQueue;
 import org.proposalledger.query.dashboard.EventPositions;
 import org.proposalledger.query.history.HistoryQueries;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
@@ -53,13 +55,14 @@ import java.util.concurrent.ScheduledExecutorService;
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
 @ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryQueries.class,
         ReferenceDataProjection.class, SupervisionStore.class, CounterStore.class, ExportController.class,
-        RebuildConfiguration.class})
+        RebuildConfiguration.class, DeadLetterConfiguration.class})
 public class QuerySideAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);
 
     @Bean
     public ConfigurerModule proposalViewsProcessing(Environment env,
+                                                    ObjectProvider<ProjectionDeadLetterQueue> deadLetterQueues,
                                                     @Value("${ledger.query.projection.batch-size:500}") int batchSize,
                                                     @Value("${ledger.query.projection.segments:4}") int segments,
                                                     @Value("${ledger.query.projection.threads:2}") int threads,
@@ -87,14 +90,15 @@ public class QuerySideAutoConfiguration {
             processing.registerPooledStreamingEventProcessor(SupervisionProjection.GROUP, c -> c.eventStore(),
                     (config, builder) -> builder.initialSegmentCount(1)
                             .tokenClaimInterval(claimInterval.toMillis()).batchSize(batchSize));
-            processing.registerListenerInvocationErrorHandler(SupervisionProjection.GROUP,
-                            c -> PropagatingErrorHandler.instance())
+            // An event a handler cannot handle is parked in the processor's dead-letter queue with
+            // the proposal's later events behind it; the other proposals go on (DeadLetterConfiguration).
+            // A store that cannot be reached still fails the batch, which is retried as a whole.
+            OneWriterAtATime supervisionWriter = new OneWriterAtATime();
+            DeadLetterConfiguration.register(processing, SupervisionProjection.GROUP, deadLetterQueues);
+            processing.registerHandlerInterceptor(SupervisionProjection.GROUP, c -> supervisionWriter)
                     .registerHandlerInterceptor(SupervisionProjection.GROUP, c -> new FlushAtEndOfBatch());
-            // A failing handler must stop the batch (and retry it), not be logged and skipped:
-            // skipping would leave the read model silently behind the event store.
-            processing.registerListenerInvocationErrorHandler(Projections.GROUP,
-                            c -> PropagatingErrorHandler.instance())
-                    .registerHandlerInterceptor(Projections.GROUP, c -> new FlushAtEndOfBatch());
+            DeadLetterConfiguration.register(processing, Projections.GROUP, deadLetterQueues);
+            processing.registerHandlerInterceptor(Projections.GROUP, c -> new FlushAtEndOfBatch());
         });
     }
 

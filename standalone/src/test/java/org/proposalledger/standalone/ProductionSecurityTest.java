@@ -238,6 +238,10 @@ class ProductionSecurityTest extends RunningLedgerTest {
             read("POST /api/v1/admin/verification",                                                          "200 403 403 403 403 403 403 403 403 401 401"),
             read("GET /api/v1/events?limit=5",                                                               "200 200 200 403 403 403 403 403 403 401 401"),
             read("GET /api/v1/admin/processors",                                                             "200 200 200 403 403 403 403 403 403 401 401"),
+            read("GET /api/v1/admin/dead-letters",                                                           "200 200 200 403 403 403 403 403 403 401 401"),
+            read("POST /api/v1/admin/dead-letters/retry",                                                    "200 403 403 403 403 403 403 403 403 401 401"),
+            read("POST /api/v1/admin/dead-letters/proposal-views/{id}/retry",                                "200 403 403 403 403 403 403 403 403 401 401"),
+            read("POST /api/v1/admin/dead-letters/proposal-views/{id}/no-such-event/eviction",               "404 403 403 403 403 403 403 403 403 401 401"),
             read("GET /actuator/prometheus",                                                                 "200 200 200 403 403 403 403 403 403 401 401"),
             // public: a caller without a token is let in, but a token that is sent must be valid
             read("GET /v3/api-docs",                                                                         "200 200 200 200 200 200 200 200 200 200 401"),

@@ -60,13 +60,25 @@ import java.util.function.Consumer;
  *   first, and {@link ProjectionBatch} flushes in creation order): if the process dies between
  *   the two, the re-delivered events find the old proposal documents, recompute the same
  *   deltas, and the markers skip them; in the opposite order the deltas would be lost.</li>
+ *   <li>An event retried from the dead-letter queue ({@link Delivery#retried}) runs outside its
+ *   segment's batches, after later events of that segment were counted: the segment's marker
+ *   may cover its position although it was never counted. It is checked by its id instead, kept
+ *   under {@code applied.retried} of each document it counted into (docs/dead-letters.md).</li>
+ *   <li>A failed event's changes are taken back ({@link #mark}, {@link #undo}) before it is
+ *   parked, so the batch writes nothing of it.</li>
  * </ul>
  * Limitation: the markers are per segment id; splitting or merging segments of a processor
  * with events in flight would need the markers carried over (this code never splits or merges).
  */
-public final class CounterBuffer implements ProjectionBatch.Flushable {
+public final class CounterBuffer implements ProjectionBatch.Flushable, ProjectionBatch.Undoable {
 
     private static final int READ_CHUNK = 1000;
+    /**
+     * Under {@code applied}: the ids of dead-lettered events counted when retried. A retried event
+     * runs outside its segment's batches, and the segment's marker may already cover its position
+     * (later events of other proposals were counted), so it is checked by its id instead.
+     */
+    static final String RETRIED = "retried";
 
     private final CounterStore store;
     private final EventPositions positions;
@@ -76,6 +88,9 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
     private final Set<String> tableSessions = new LinkedHashSet<>();
     private final Consumer<Set<String>> onWritten;
     private int segment = 0;
+    /** What the current event changed, to take it back (see {@link #undo}). */
+    private final Map<String, Touched> touched = new LinkedHashMap<>();
+    private Set<String> tableSessionsAtMark;
 
     /** {@code onWritten} is told, after each flush, which counter documents (scopes) it changed. */
     public CounterBuffer(CounterStore store, EventPositions positions, ZoneId zone, Consumer<Set<String>> onWritten) {
@@ -91,12 +106,28 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
      * global position when the token tells it ({@code position}, else -1: see
      * {@link Coverage#exactPosition}).
      */
-    public record Delivery(String eventId, Coverage token, long position) {
+    public record Delivery(String eventId, Coverage token, long position, boolean retried) {
+
+        public Delivery(String eventId, Coverage token, long position) {
+            this(eventId, token, position, false);
+        }
 
         /** An event without a token: always counted. */
         public static Delivery untracked(String eventId) {
             return new Delivery(eventId, null, -1);
         }
+
+        /**
+         * A dead-lettered event handled again from the dead-letter queue: counted unless its id is
+         * among the document's {@value #RETRIED} ids (a retry that died after writing the counters).
+         */
+        public static Delivery retried(String eventId) {
+            return new Delivery(eventId, null, -1, true);
+        }
+    }
+
+    /** A pending document as it was before the current event first changed it. */
+    private record Touched(boolean created, int changes, Map<String, Set<String>> addToSet) {
     }
 
     /** One event's increments of one document, kept until the document's marker is known. */
@@ -129,8 +160,45 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
     }
 
     private Pending doc(MongoCollection<Document> collection, String id) {
-        return pending.computeIfAbsent(collection.getNamespace().getCollectionName() + "/" + id,
-                k -> new Pending(collection, id));
+        String key = collection.getNamespace().getCollectionName() + "/" + id;
+        Pending p = pending.get(key);
+        if (!touched.containsKey(key)) {
+            Map<String, Set<String>> sets = new LinkedHashMap<>();
+            if (p != null) {
+                p.addToSet.forEach((f, v) -> sets.put(f, new LinkedHashSet<>(v)));
+            }
+            touched.put(key, new Touched(p == null, p == null ? 0 : p.changes.size(), sets));
+        }
+        if (p == null) {
+            p = new Pending(collection, id);
+            pending.put(key, p);
+        }
+        return p;
+    }
+
+    @Override
+    public void mark() {
+        touched.clear();
+        tableSessionsAtMark = null;
+    }
+
+    @Override
+    public void undo() {
+        touched.forEach((key, before) -> {
+            if (before.created()) {
+                pending.remove(key);
+                return;
+            }
+            Pending p = pending.get(key);
+            // an event appends its own change (never merges into an earlier event's): cut it off
+            p.changes.subList(before.changes(), p.changes.size()).clear();
+            p.addToSet.clear();
+            p.addToSet.putAll(before.addToSet());
+        });
+        if (tableSessionsAtMark != null) {
+            tableSessions.retainAll(tableSessionsAtMark);
+        }
+        mark();
     }
 
     /**
@@ -159,6 +227,9 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             String table = parts.length == 3 ? CounterStore.tableOf(parts[0]) : null;
             if (table != null) {
                 String tableId = CounterStore.tableId(parts[1], table);
+                if (tableSessionsAtMark == null) {
+                    tableSessionsAtMark = new LinkedHashSet<>(tableSessions);
+                }
                 tableSessions.add(parts[1]);
                 String key = CounterStore.escapeKey(parts[2]) + ".";
                 Pending rows = doc(store.counters(), tableId);
@@ -203,24 +274,36 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         return (int) pending.values().stream().filter(p -> !p.isEmpty()).count();
     }
 
-    /** The stored {@code applied.s<segment>} marker of each pending document, read in one query per collection. */
-    private Map<String, Object> markers() {
+    /**
+     * The stored {@code applied.s<segment>} marker of each pending document, and the ids of the
+     * retried events it counted ({@code applied.retried}) where a retried event is pending, read
+     * in one query per collection.
+     */
+    private Map<String, Object> markers(Map<String, Set<String>> retriedCounted) {
         Map<String, Object> markers = new HashMap<>();
         Map<MongoCollection<Document>, List<String>> ids = new LinkedHashMap<>();
+        boolean anyRetried = false;
         for (Pending p : pending.values()) {
-            if (p.changes.stream().anyMatch(c -> c.event().token() != null)) {
+            boolean retried = p.changes.stream().anyMatch(c -> c.event().retried());
+            anyRetried |= retried;
+            if (retried || p.changes.stream().anyMatch(c -> c.event().token() != null)) {
                 ids.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(p.id);
             }
         }
         String field = "applied." + markerKey();
+        Bson projection = anyRetried ? Projections.include(field, "applied." + RETRIED) : Projections.include(field);
         ids.forEach((collection, list) -> {
             String name = collection.getNamespace().getCollectionName();
             for (int from = 0; from < list.size(); from += READ_CHUNK) {
                 List<String> chunk = list.subList(from, Math.min(list.size(), from + READ_CHUNK));
-                for (Document d : collection.find(Filters.in("_id", chunk)).projection(Projections.include(field))) {
-                    Object m = d.get("applied") instanceof Document applied ? applied.get(markerKey()) : null;
+                for (Document d : collection.find(Filters.in("_id", chunk)).projection(projection)) {
+                    Document applied = d.get("applied") instanceof Document a ? a : null;
+                    Object m = applied == null ? null : applied.get(markerKey());
                     if (m != null) {
                         markers.put(name + "/" + d.get("_id"), m);
+                    }
+                    if (applied != null && applied.get(RETRIED) instanceof Document r) {
+                        retriedCounted.put(name + "/" + d.get("_id"), new java.util.HashSet<>(r.keySet()));
                     }
                 }
             }
@@ -291,7 +374,8 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, Object> stored = markers();
+        Map<String, Set<String>> retriedCounted = new HashMap<>();
+        Map<String, Object> stored = markers(retriedCounted);
         Map<String, Coverage> markers = new HashMap<>();
         stored.forEach((k, v) -> markers.put(k, Coverage.decode(v)));
         Map<String, Long> looked = positionsToCheck(markers);
@@ -303,9 +387,17 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             Coverage marker = markers.get(entry.getKey());
             Map<String, Long> inc = new LinkedHashMap<>();
             Coverage applied = null;
+            Set<String> retried = new LinkedHashSet<>();
+            Set<String> retriedBefore = retriedCounted.getOrDefault(entry.getKey(), Set.of());
             for (Change c : p.changes) {
                 if (counted(marker, c.event(), looked)) {
                     continue;
+                }
+                if (c.event().retried()) {
+                    String key = CounterStore.escapeKey(c.event().eventId());
+                    if (retriedBefore.contains(key) || !retried.add(key)) {
+                        continue;
+                    }
                 }
                 c.inc().forEach((f, n) -> inc.merge(f, n, Long::sum));
                 Coverage token = c.event().token();
@@ -327,6 +419,7 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             if (applied != null) {
                 updates.add(Updates.set(field, (marker == null ? applied : marker.union(applied)).encode()));
             }
+            retried.forEach(id -> updates.add(Updates.set("applied." + RETRIED + "." + id, true)));
             if (updates.isEmpty()) {
                 continue;
             }
@@ -341,11 +434,17 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
             // writer (the embedded server) needs no compare-and-set, and must not pay for it:
             // mongo-java-server uses its _id index only for a filter on _id alone and scans the
             // whole collection otherwise.
+            // A retried event is compare-and-set on its id the same way (two processes retrying one
+            // dead letter at once, once its claim has timed out).
             Object old = stored.get(entry.getKey());
-            Bson filter = applied == null || store.soleWriter() ? Filters.eq("_id", p.id)
-                    : Filters.and(Filters.eq("_id", p.id), old != null
-                    ? Filters.eq(field, old)
-                    : Filters.exists(field, false));
+            List<Bson> conditions = new ArrayList<>(List.of(Filters.eq("_id", p.id)));
+            if (!store.soleWriter()) {
+                if (applied != null) {
+                    conditions.add(old != null ? Filters.eq(field, old) : Filters.exists(field, false));
+                }
+                retried.forEach(id -> conditions.add(Filters.exists("applied." + RETRIED + "." + id, false)));
+            }
+            Bson filter = conditions.size() == 1 ? conditions.get(0) : Filters.and(conditions);
             writes.computeIfAbsent(p.collection, c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     filter, Updates.combine(updates), new UpdateOptions().upsert(true)));
         }
@@ -353,6 +452,7 @@ public final class CounterBuffer implements ProjectionBatch.Flushable {
         bumpTablesRevision();
         pending.clear();
         tableSessions.clear();
+        mark();
         if (!changed.isEmpty()) {
             onWritten.accept(changed);
         }

@@ -26,7 +26,7 @@ import java.util.function.Function;
  *
  * @param <T> the in-memory form of a document
  */
-public final class DocumentBuffer<T> implements ProjectionBatch.Flushable {
+public final class DocumentBuffer<T> implements ProjectionBatch.Flushable, ProjectionBatch.Undoable {
 
     private final MongoCollection<Document> collection;
     private final Function<Document, T> reader;
@@ -36,6 +36,12 @@ public final class DocumentBuffer<T> implements ProjectionBatch.Flushable {
     private final Map<String, Optional<T>> state = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
     private Collection<String> expected;
+    /** What each document put since the current event started was before it (see {@link #undo}). */
+    private final Map<String, Before<T>> undo = new HashMap<>();
+
+    /** A document's entry before the current event changed it; {@code state} null: not read yet. */
+    private record Before<T>(Optional<T> state, boolean dirty) {
+    }
 
     public DocumentBuffer(MongoCollection<Document> collection, Function<Document, T> reader,
                           Function<T, Document> writer) {
@@ -76,6 +82,7 @@ public final class DocumentBuffer<T> implements ProjectionBatch.Flushable {
     }
 
     public void put(String id, T value) {
+        undo.computeIfAbsent(id, k -> new Before<>(state.get(k), dirty.contains(k)));
         state.put(id, Optional.of(value));
         dirty.add(id);
     }
@@ -83,6 +90,26 @@ public final class DocumentBuffer<T> implements ProjectionBatch.Flushable {
     /** Number of documents the next flush would write. */
     public int pending() {
         return dirty.size();
+    }
+
+    @Override
+    public void mark() {
+        undo.clear();
+    }
+
+    @Override
+    public void undo() {
+        undo.forEach((id, before) -> {
+            if (before.state() == null) {
+                state.remove(id);
+            } else {
+                state.put(id, before.state());
+            }
+            if (!before.dirty()) {
+                dirty.remove(id);
+            }
+        });
+        undo.clear();
     }
 
     @Override
@@ -98,5 +125,6 @@ public final class DocumentBuffer<T> implements ProjectionBatch.Flushable {
         }
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         dirty.clear();
+        undo.clear();
     }
 }

@@ -16,6 +16,12 @@ import java.util.Set;
  * prepare-commit callback, ahead of anything a handler registers, and the token store
  * (MongoDB) is not in the batch's transaction: flushing here keeps "read model written, then
  * token stored", so a crash or a failed write re-delivers events instead of losing them.
+ * <p>
+ * Each event starts a new undo mark in the batch's buffers ({@link ProjectionBatch#beginEvent});
+ * a failure that comes through here takes the event's changes back before it is passed on (a
+ * dead letter being retried: its own unit of work then rolls back). In a live batch the
+ * dead-lettering invoker catches handler failures before they get here; its error handler
+ * ({@link #rollbackThenPropagate}) takes the changes back instead.
  */
 public class FlushAtEndOfBatch implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -31,11 +37,29 @@ public class FlushAtEndOfBatch implements MessageHandlerInterceptor<EventMessage
             }
             ProjectionBatch.of(root).aggregateIds(ids);
         }
-        Object result = chain.proceed();
+        ProjectionBatch.of(root).beginEvent();
+        Object result;
+        try {
+            result = chain.proceed();
+        } catch (Exception | Error e) {
+            ProjectionBatch.of(root).rollbackEvent();
+            throw e;
+        }
         boolean last = !(root instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage(unitOfWork.getMessage());
         if (last) {
             ProjectionBatch.flushIfStarted(root);
         }
         return result;
+    }
+
+    /**
+     * The error handler for the handlers of a dead-lettering invoker: takes the failed event's
+     * changes back from the batch, then lets the invoker see the failure (and dead-letter the event).
+     */
+    public static org.axonframework.eventhandling.ListenerInvocationErrorHandler rollbackThenPropagate() {
+        return (exception, event, handler) -> {
+            ProjectionBatch.rollbackCurrentEvent();
+            throw exception;
+        };
     }
 }

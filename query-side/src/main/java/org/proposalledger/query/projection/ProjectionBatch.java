@@ -17,17 +17,33 @@ import java.util.function.Supplier;
  * stores its token, which it does first thing in the prepare-commit phase. The prepare-commit
  * flush registered here is the fallback when the interceptor is absent (for example a
  * handler invoked in a plain unit of work); flushing twice writes nothing the second time.
+ * <p>
+ * One event's changes can be taken back: {@link FlushAtEndOfBatch} marks where each event starts
+ * ({@link #beginEvent}) and a handler failure undoes every change made since
+ * ({@link #rollbackEvent}), so an event that goes to the dead-letter queue leaves nothing half
+ * applied in the batch while the batch's other events are still written.
  */
 public final class ProjectionBatch {
 
     static final String RESOURCE_KEY = ProjectionBatch.class.getName();
 
     private final Map<String, Flushable> buffers = new LinkedHashMap<>();
+    private final Map<String, Flushable> lastBuffers = new LinkedHashMap<>();
     private Collection<String> aggregateIds;
 
     /** A part of the batch that writes its collected changes in one go. */
     public interface Flushable {
         void flush();
+    }
+
+    /** A buffer that can take back the changes made since the current event started. */
+    public interface Undoable {
+
+        /** The current event starts here: forget what earlier events would need to undo. */
+        void mark();
+
+        /** Takes back every change since {@link #mark}. */
+        void undo();
     }
 
     /** The batch of the unit of work in progress; the handler must run inside one. */
@@ -36,7 +52,7 @@ public final class ProjectionBatch {
     }
 
     /** The batch bound to {@code unitOfWork}'s root, created on first use. */
-    static ProjectionBatch of(UnitOfWork<?> unitOfWork) {
+    public static ProjectionBatch of(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(RESOURCE_KEY, key -> {
             ProjectionBatch batch = new ProjectionBatch();
@@ -48,7 +64,23 @@ public final class ProjectionBatch {
     /** The batch's buffer called {@code name}, created on first use. */
     @SuppressWarnings("unchecked")
     public <B extends Flushable> B buffer(String name, Supplier<B> factory) {
-        return (B) buffers.computeIfAbsent(name, n -> factory.get());
+        return (B) buffers.computeIfAbsent(name, n -> markedOnCreation(factory.get()));
+    }
+
+    /**
+     * Like {@link #buffer}, but written after every read-model buffer whenever it was created: for
+     * what must only be stored once the read models it depends on are (the dead letters).
+     */
+    @SuppressWarnings("unchecked")
+    public <B extends Flushable> B lastBuffer(String name, Supplier<B> factory) {
+        return (B) lastBuffers.computeIfAbsent(name, n -> markedOnCreation(factory.get()));
+    }
+
+    private static <B extends Flushable> B markedOnCreation(B buffer) {
+        if (buffer instanceof Undoable undoable) {
+            undoable.mark();
+        }
+        return buffer;
     }
 
     /**
@@ -69,8 +101,42 @@ public final class ProjectionBatch {
         return List.copyOf(buffers.keySet());
     }
 
+    /** An event starts: its changes are the ones {@link #rollbackEvent} would take back. */
+    public void beginEvent() {
+        forEachUndoable(Undoable::mark);
+    }
+
+    /** Takes back the changes of the event in progress, in every buffer. */
+    public void rollbackEvent() {
+        forEachUndoable(Undoable::undo);
+    }
+
+    private void forEachUndoable(java.util.function.Consumer<Undoable> action) {
+        for (Flushable b : buffers.values()) {
+            if (b instanceof Undoable u) {
+                action.accept(u);
+            }
+        }
+        for (Flushable b : lastBuffers.values()) {
+            if (b instanceof Undoable u) {
+                action.accept(u);
+            }
+        }
+    }
+
+    /** Takes back the current event's changes in the batch of the unit of work in progress, if it has one. */
+    public static void rollbackCurrentEvent() {
+        if (CurrentUnitOfWork.isStarted()) {
+            ProjectionBatch batch = CurrentUnitOfWork.get().root().getResource(RESOURCE_KEY);
+            if (batch != null) {
+                batch.rollbackEvent();
+            }
+        }
+    }
+
     public void flush() {
         buffers.values().forEach(Flushable::flush);
+        lastBuffers.values().forEach(Flushable::flush);
     }
 
     /** Flushes the batch bound to {@code unitOfWork}'s root, if a handler started one. */

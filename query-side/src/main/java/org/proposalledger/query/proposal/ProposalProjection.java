@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.query.dashboard.CounterBuffer;
@@ -55,8 +56,9 @@ public class ProposalProjection {
         this.zone = properties.getZone();
     }
 
+    /** {@code deadLetter}: the dead letter being retried, null for an event delivered by the processor. */
     @EventHandler
-    public void on(ProposalEvent event, EventMessage<?> message) {
+    public void on(ProposalEvent event, EventMessage<?> message, DeadLetter<?> deadLetter) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             // without its aggregate sequence an event cannot be applied idempotently
             log.warn("Ignoring {} {}: not an aggregate event", message.getPayloadType().getSimpleName(),
@@ -75,7 +77,9 @@ public class ProposalProjection {
         ProposalView next = fold.apply(current, event, meta);
         if (next != current) {
             buffer.put(id, next);
-            dashboard.record(current, next, message.getTimestamp(), delivery(message), segment());
+            dashboard.record(current, next, message.getTimestamp(),
+                    deadLetter != null ? CounterBuffer.Delivery.retried(message.getIdentifier()) : delivery(message),
+                    segment());
         }
     }
 

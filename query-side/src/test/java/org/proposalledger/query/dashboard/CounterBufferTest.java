@@ -246,4 +246,55 @@ class CounterBufferTest {
         assertThat(store.find(SESSION_DOC)).doesNotContainKey("applied");
         assertThat(lookUps).isEmpty();
     }
+
+    /** Assigns {@code proposal} in a buffer of its own, as a retry from the dead-letter queue records it. */
+    private CounterBuffer retried(String proposal) {
+        CounterBuffer buffer = new CounterBuffer(store, positions, ZONE, changed -> {
+        });
+        ProposalView before = fold(submitted(proposal), registered(proposal, proposal));
+        ProposalView after = fold(submitted(proposal), registered(proposal, proposal), assigned(proposal, "commerce"));
+        buffer.record(before, after, AT, CounterBuffer.Delivery.retried("e-" + proposal), 0);
+        return buffer;
+    }
+
+    @Test
+    void aRetriedEventIsCountedAlthoughTheSegmentsMarkerCoversItsPosition() {
+        // the poison event was at position 5; later events of other proposals were counted meanwhile
+        batch(assign("p-later", 9, token(9)));
+
+        retried("p-poison").flush();
+
+        assertThat(assignedInSession()).isEqualTo(2);
+        assertThat(assignedByDayAndTable()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryRepeatedAfterItsCountersWereWrittenCountsNothingTwice() {
+        retried("p-poison").flush();
+        // the retry died before the proposal document was written and the letter evicted: it runs again
+        retried("p-poison").flush();
+
+        assertThat(assignedInSession()).isEqualTo(1);
+        assertThat(assignedByDayAndTable()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventsChangesAreTakenBackWithoutTouchingTheBatchsOthers() {
+        CounterBuffer buffer = new CounterBuffer(store, positions, ZONE, changed -> {
+        });
+        for (String id : List.of("p-1", "p-poison", "p-2")) {
+            buffer.mark();
+            ProposalView before = fold(submitted(id), registered(id, id));
+            ProposalView after = fold(submitted(id), registered(id, id), assigned(id, "commerce"));
+            Assign e = assign(id, 0, null);
+            buffer.record(before, after, AT, new CounterBuffer.Delivery("e-" + id, e.token(), -1), 0);
+            if (id.equals("p-poison")) {
+                buffer.undo();
+            }
+        }
+        buffer.flush();
+
+        assertThat(assignedInSession()).isEqualTo(2);
+        assertThat(assignedByDayAndTable()).isEqualTo(2);
+    }
 }

@@ -96,4 +96,51 @@ class FlushAtEndOfBatchTest {
 
         assertThat(log).containsExactly("flush 2");
     }
+
+    /** Records each event's change; can take back the current event's. */
+    private final class UndoableBuffer implements ProjectionBatch.Flushable, ProjectionBatch.Undoable {
+        private final List<Object> changes = new ArrayList<>();
+        private int marked;
+
+        void change(Object c) {
+            changes.add(c);
+        }
+
+        @Override
+        public void mark() {
+            marked = changes.size();
+        }
+
+        @Override
+        public void undo() {
+            changes.subList(marked, changes.size()).clear();
+        }
+
+        @Override
+        public void flush() {
+            if (!changes.isEmpty()) {
+                log.add("flush " + changes);
+                changes.clear();
+            }
+        }
+    }
+
+    @Test
+    void aFailedEventsChangesAreTakenBackAndTheBatchsOtherEventsAreWritten() {
+        // as the dead-lettering invoker runs a handler: its error handler sees the failure, then the
+        // invoker parks the event and the batch goes on
+        runBatch(3, m -> {
+            ProjectionBatch.current().buffer("docs", UndoableBuffer::new).change(m.getPayload());
+            if (m.getPayload().equals("event 1")) {
+                try {
+                    FlushAtEndOfBatch.rollbackThenPropagate().onError(new IllegalStateException("poison"), m, null);
+                } catch (Exception parked) {
+                    log.add("parked " + m.getPayload());
+                }
+            }
+            return null;
+        });
+
+        assertThat(log).containsExactly("parked event 1", "flush [event 0, event 2]", "store token");
+    }
 }

@@ -1,0 +1,107 @@
+package org.proposalledger.query.support;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.proposalledger.api.proposal.ProposalEvent;
+import org.proposalledger.api.query.ProposalView;
+import org.proposalledger.platform.LedgerProperties;
+import org.proposalledger.query.dashboard.CounterBuffer;
+import org.proposalledger.query.dashboard.CounterStore;
+import org.proposalledger.query.dashboard.EventPositions;
+import org.proposalledger.query.projection.DocumentBuffer;
+import org.proposalledger.query.projection.ProjectionBatch;
+import org.proposalledger.query.projection.Projections;
+import org.proposalledger.query.proposal.ProposalStore;
+import org.proposalledger.query.supervision.SupervisionProjection;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real handler failure, switched on per proposal: a handler in each read-model processor that,
+ * for a proposal in {@link #proposals}, first changes the batch's buffers (counts the proposal's
+ * whole contribution into the dashboard counters once more, and marks its document changed), then
+ * throws — a handler failing half-way through an event. Off (no proposal listed) it does nothing.
+ */
+@Component
+public class InjectedFault {
+
+    public static final String MESSAGE = "injected fault";
+
+    private final Set<String> proposals = ConcurrentHashMap.newKeySet();
+
+    public void failFor(String proposalId) {
+        proposals.add(proposalId);
+    }
+
+    public void fixed() {
+        proposals.clear();
+    }
+
+    boolean failsFor(ProposalEvent event) {
+        return proposals.contains(event.proposalId().value());
+    }
+
+    /** In {@code proposal-views}, beside the proposal and reference-data projections. */
+    @Component
+    @ProcessingGroup(Projections.GROUP)
+    public static class InProposalViews {
+
+        private final InjectedFault fault;
+        private final ProposalStore store;
+        private final CounterStore counters;
+        private final EventPositions positions;
+        private final LedgerProperties properties;
+
+        InProposalViews(InjectedFault fault, ProposalStore store, CounterStore counters, EventPositions positions,
+                        LedgerProperties properties) {
+            this.fault = fault;
+            this.store = store;
+            this.counters = counters;
+            this.positions = positions;
+            this.properties = properties;
+        }
+
+        @EventHandler
+        void on(ProposalEvent event, EventMessage<?> message) {
+            if (!fault.failsFor(event)) {
+                return;
+            }
+            ProjectionBatch batch = ProjectionBatch.current();
+            CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS,
+                    () -> new CounterBuffer(counters, positions, properties.getZone(), scopes -> {
+                    }));
+            DocumentBuffer<ProposalView> views = batch.buffer(ProposalStore.COLLECTION,
+                    () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument));
+            ProposalView current = views.get(event.proposalId().value());
+            if (current != null) {
+                views.put(current.id(), current);
+                dashboard.record(null, current, message.getTimestamp(),
+                        CounterBuffer.Delivery.untracked(UUID.randomUUID().toString()), 0);
+            }
+            throw new IllegalStateException(MESSAGE + " in " + Projections.GROUP);
+        }
+    }
+
+    /** In {@code supervision-views}. */
+    @Component
+    @ProcessingGroup(SupervisionProjection.GROUP)
+    public static class InSupervision {
+
+        private final InjectedFault fault;
+
+        InSupervision(InjectedFault fault) {
+            this.fault = fault;
+        }
+
+        @EventHandler
+        void on(ProposalEvent event) {
+            if (fault.failsFor(event)) {
+                throw new IllegalStateException(MESSAGE + " in " + SupervisionProjection.GROUP);
+            }
+        }
+    }
+}
