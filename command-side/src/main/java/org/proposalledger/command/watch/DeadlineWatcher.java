@@ -49,6 +49,8 @@ public class DeadlineWatcher {
     private final Clock clock;
     private final Duration interval;
     private ScheduledExecutorService executor;
+    /** Whether the last poll failed: an outage is logged when it starts and when it ends, not at every poll. */
+    private volatile boolean failing;
 
     public DeadlineWatcher(DeadlineTable table, CommandGateway commands, Clock clock, Duration interval) {
         this.table = table;
@@ -84,9 +86,18 @@ public class DeadlineWatcher {
     private void pollSafely() {
         try {
             poll();
+            if (failing) {
+                failing = false;
+                log.info("deadline polls resumed");
+            }
         } catch (RuntimeException e) {
             // a failed poll (database away, shutting down) is retried on the next tick
-            log.warn("deadline poll failed: {}", e.toString());
+            if (!failing) {
+                failing = true;
+                log.warn("deadline poll failed, retried every {} ms until it succeeds: {}", interval.toMillis(), e.toString());
+            } else {
+                log.debug("deadline poll failed: {}", e.toString());
+            }
         }
     }
 

@@ -124,7 +124,7 @@ public class EventFeed {
     }
 
     private String sessionFromStore(String proposalId) {
-        DomainEventStream events = eventStore.readEvents(proposalId);
+        DomainEventStream events = eventStore.readEvents(proposalId, 0); // every event, never a snapshot
         String session = null;
         while (events.hasNext()) {
             String named = namedSession(events.next().getPayload());

@@ -36,7 +36,7 @@ public class PointInTimeQueries {
     public States states(String proposalId, java.time.Instant asOf, Long sequence) {
         ProposalView then = null;
         ProposalView now = null;
-        DomainEventStream events = eventStore.readEvents(proposalId);
+        DomainEventStream events = eventStore.readEvents(proposalId, 0); // every event, never a snapshot
         while (events.hasNext()) {
             DomainEventMessage<?> e = events.next();
             now = fold.apply(now, e.getPayload(), EventMeta.of(e.getSequenceNumber(), e.getTimestamp(), e.getMetaData()));

@@ -243,7 +243,7 @@ public class DashboardReader {
     /** The proposal folded from its own stream, events with a sequence below {@code sequence}. */
     private ProposalView foldUpTo(String proposalId, long sequence) {
         ProposalView view = null;
-        var events = eventStore.readEvents(proposalId);
+        var events = eventStore.readEvents(proposalId, 0); // every event, never a snapshot
         while (events.hasNext()) {
             DomainEventMessage<?> e = events.next();
             if (e.getSequenceNumber() >= sequence) {

@@ -45,7 +45,8 @@ public class HistoryQueries {
         }
         ProposalView now = null;
         List<ProposalHistory.Entry> entries = new ArrayList<>();
-        DomainEventStream events = eventStore.readEvents(query.proposalId());
+        // from the first event, never a snapshot: one read of the stream (and one wait, not two, when the store is away)
+        DomainEventStream events = eventStore.readEvents(query.proposalId(), 0);
         while (events.hasNext()) {
             DomainEventMessage<?> e = events.next();
             if (!(e.getPayload() instanceof ProposalEvent event)) {

@@ -7,11 +7,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.proposalledger.platform.outage.OutageClassifier;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which MongoDB holds read models and processor tokens. With no MongoDB address configured
@@ -24,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * @see ReadModelStoreAutoConfiguration
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
+@EnableConfigurationProperties(ReadStoreTimeouts.class)
 public class ReadModelMongoAutoConfiguration {
 
     static final String READ_MODEL_FILE = "readmodel.mv";
@@ -58,5 +64,36 @@ public class ReadModelMongoAutoConfiguration {
     public HealthIndicator mongoPingHealthIndicator(MongoTemplate template,
                                                     ObjectProvider<EmbeddedMongo> embeddedMongo) {
         return new MongoPingHealthIndicator(template, embeddedMongo.getIfAvailable());
+    }
+
+    /** Which failures mean the read store is out of reach (a 503 {@code read-store-unavailable}, not a 500). */
+    @Bean
+    public OutageClassifier readStoreOutages() {
+        return new ReadStoreOutages();
+    }
+
+    /**
+     * The driver gives up on an unreachable read store within {@code ledger.outage.read-store.*}
+     * (docs/outages.md), unless the connection string says otherwise. The embedded server gets
+     * them too: it runs in this process and answers at once, so they never matter there.
+     */
+    @Bean
+    public MongoClientSettingsBuilderCustomizer readStoreTimeouts(ReadStoreTimeouts timeouts,
+                                                                  MongoConnectionDetails details) {
+        ConnectionString uri = details.getConnectionString();
+        return settings -> {
+            if (uri.getServerSelectionTimeout() == null) {
+                settings.applyToClusterSettings(c -> c.serverSelectionTimeout(
+                        timeouts.getServerSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            }
+            settings.applyToSocketSettings(s -> {
+                if (uri.getConnectTimeout() == null) {
+                    s.connectTimeout((int) timeouts.getConnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+                if (uri.getSocketTimeout() == null) {
+                    s.readTimeout((int) timeouts.getSocketTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            });
+        };
     }
 }

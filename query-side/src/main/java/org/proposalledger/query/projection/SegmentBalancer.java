@@ -43,6 +43,8 @@ public class SegmentBalancer implements SmartLifecycle {
     private final Duration interval;
     private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private ScheduledExecutorService timer;
+    /** Whether the last round failed: an outage is reported when it starts and when it ends, not every round. */
+    private volatile boolean failing;
 
     public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, MongoTemplate mongo,
                            Duration interval) {
@@ -65,9 +67,18 @@ public class SegmentBalancer implements SmartLifecycle {
     private void balanceSafely() {
         try {
             balance();
+            if (failing) {
+                failing = false;
+                log.info("Segment balancing resumed");
+            }
         } catch (RuntimeException e) {
             // MongoDB unreachable for a moment: the next round tries again
-            log.warn("Segment balancing skipped this round: {}", e.toString());
+            if (!failing) {
+                failing = true;
+                log.warn("Segment balancing skipped until MongoDB answers again: {}", e.toString());
+            } else {
+                log.debug("Segment balancing skipped this round: {}", e.toString());
+            }
         }
     }
 

@@ -65,6 +65,8 @@ public class ProjectionProgress implements SmartInitializingSingleton {
     /** False between the start of a rebuild and the restart of its processors from the reset tokens. */
     private volatile boolean replayRunning = true;
     private volatile Rebuild last;
+    /** Sampled while the read models are not ready, for answers that must not wait on the event store. */
+    private volatile Estimate estimate = Estimate.UNKNOWN;
 
     public ProjectionProgress(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
@@ -102,6 +104,11 @@ public class ProjectionProgress implements SmartInitializingSingleton {
     }
 
     private record Sample(long nanos, long position) {
+    }
+
+    /** Percent done and seconds left of the read-model processors as last sampled; null when not known. */
+    public record Estimate(Double percentDone, Long secondsLeft) {
+        static final Estimate UNKNOWN = new Estimate(null, null);
     }
 
     /** The first catch-up has ended and no rebuild runs: the read models are complete. */
@@ -148,6 +155,7 @@ public class ProjectionProgress implements SmartInitializingSingleton {
 
     synchronized void rebuildStarted(Rebuild rebuild) {
         running = rebuild;
+        estimate = new Estimate(0.0, null);
         replayRunning = false;
         samples.clear();
     }
@@ -186,14 +194,31 @@ public class ProjectionProgress implements SmartInitializingSingleton {
 
     /** Percent done of the read-model processors taken together (the slowest one counts). */
     public Double percentDone() {
-        return processors().stream().filter(ProcessorState::readModel).map(ProcessorState::percentDone)
+        return percentDone(processors());
+    }
+
+    private static Double percentDone(List<ProcessorState> states) {
+        return states.stream().filter(ProcessorState::readModel).map(ProcessorState::percentDone)
                 .map(d -> d == null ? 0.0 : d).min(Double::compare).orElse(null);
     }
 
     /** The longest estimated time left of the read-model processors in seconds, if known. */
     public Long secondsLeft() {
+        return secondsLeft(processors());
+    }
+
+    /**
+     * {@link #percentDone()} and {@link #secondsLeft()} as sampled within the last second or so
+     * while the read models are not ready (a rebuild, the first catch-up): reading them costs no
+     * trip to the event store, so an answer built from them never waits on it.
+     */
+    public Estimate lastEstimate() {
+        return estimate;
+    }
+
+    private static Long secondsLeft(List<ProcessorState> states) {
         long max = 0;
-        for (ProcessorState s : processors()) {
+        for (ProcessorState s : states) {
             if (!s.readModel() || s.caughtUp()) {
                 continue;
             }
@@ -293,6 +318,10 @@ public class ProjectionProgress implements SmartInitializingSingleton {
                 }
             }
             checkDone(now);
+            if (running != null || !caughtUpOnce) {
+                List<ProcessorState> states = processors();
+                estimate = new Estimate(percentDone(states), secondsLeft(states));
+            }
         } catch (RuntimeException e) {
             log.debug("Could not sample the processors' progress", e);
         }

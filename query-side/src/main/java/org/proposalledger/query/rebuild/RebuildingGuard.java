@@ -45,8 +45,10 @@ public class RebuildingGuard implements HandlerInterceptor {
         pd.setTitle("Read models are being rebuilt");
         pd.setType(URI.create("urn:proposal-ledger:problem:" + RULE));
         pd.setProperty("rule", RULE);
-        Double percent = progress.percentDone();
-        Long secondsLeft = progress.secondsLeft();
+        // as sampled: asking the event store here would make this answer wait while it is out of reach
+        ProjectionProgress.Estimate estimate = progress.lastEstimate();
+        Double percent = estimate.percentDone();
+        Long secondsLeft = estimate.secondsLeft();
         pd.setProperty("percentDone", percent == null ? null : Math.floor(percent * 10) / 10);
         pd.setProperty("secondsLeft", secondsLeft);
         pd.setProperty("progress", "/api/v1/admin/processors");
