@@ -10,7 +10,6 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -77,25 +74,8 @@ class MultiInstanceTest {
     static final int REFERENCE_COMMANDS = 4;
     static final int WORKERS = 12;
     static final int MAX_RETRIES = 5;
-    static final String VIEWS = "proposal-views";
-    static final String SUPERVISION = "supervision-views";
-    static final Set<String> NOT_READ_MODELS = Set.of("tokens", "query_side_instances");
-    /**
-     * The dashboard counter collections, compared for what they count. Left out of the comparison,
-     * as bookkeeping that depends on how the events were split into batches and segments, not on
-     * the events: {@code applied} (each segment's re-delivery marker, the stream positions it has
-     * counted into the document), a session's {@code tablesRevision} (a count of the batches that
-     * changed its tables) and {@code epoch} (drawn when the document is created), the order of the member sets ({@code units}, {@code categories},
-     * {@code months}: the order members were first added in; readers treat them as sets), and
-     * zero counts (a count that went up and down in different batches is stored as 0, within one
-     * batch not at all; readers take a missing count as 0), with sub-documents left empty by that.
-     */
-    static final Set<String> COUNTERS = Set.of("dashboard_counters", "dashboard_days");
-    static final Set<String> MEMBER_SETS = Set.of("units", "categories", "months");
-    static final Set<String> BOOKKEEPING = Set.of("applied", "tablesRevision", "epoch");
-
+    static final String VIEWS = ReadModels.VIEWS;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     static String pgUrl;
     static MongoServer mongoServer;
@@ -267,7 +247,7 @@ class MultiInstanceTest {
         // a token may be stored a moment before its batch's last writes land: compare until equal, or fail after a minute
         AtomicReference<Map<String, Integer>> equal = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> equal.set(compareReadModels(shared, rebuild)));
+                .untilAsserted(() -> equal.set(ReadModels.assertEqual(shared, rebuild)));
         Map<String, Integer> compared = equal.get();
         print("read models equal document by document: %s", compared);
         assertThat(compared).containsKey("proposals");
@@ -503,93 +483,11 @@ class MultiInstanceTest {
     }
 
     private static int segmentCount(MongoDatabase db, String processor) {
-        return (int) db.getCollection("tokens").countDocuments(new Document("processorName", processor));
+        return ReadModels.segmentCount(db, processor);
     }
 
-    private static void awaitCaughtUp(MongoDatabase db, long index, Duration timeout) throws InterruptedException {
-        awaitTrue("read models in " + db.getName() + " to reach global index " + index, timeout, () -> {
-            for (String processor : List.of(VIEWS, SUPERVISION)) {
-                if (segmentCount(db, processor) == 0) {
-                    return false;
-                }
-                for (Document token : db.getCollection("tokens").find(new Document("processorName", processor))) {
-                    Object bytes = token.get("token");
-                    if (bytes == null) {
-                        return false;
-                    }
-                    String text = new String(bytes instanceof Binary b ? b.getData() : (byte[]) bytes, StandardCharsets.UTF_8);
-                    Matcher m = TOKEN_INDEX.matcher(text);
-                    if (!m.find() || Long.parseLong(m.group(1)) < index) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        });
-    }
-
-    /** Every read-model collection, document by document; returns the document count per collection. */
-    private static Map<String, Integer> compareReadModels(MongoDatabase shared, MongoDatabase rebuild) {
-        Set<String> names = new TreeSet<>();
-        shared.listCollectionNames().into(names);
-        names.removeAll(NOT_READ_MODELS);
-        Set<String> rebuilt = new TreeSet<>();
-        rebuild.listCollectionNames().into(rebuilt);
-        rebuilt.removeAll(NOT_READ_MODELS);
-        assertThat(rebuilt).as("read-model collections").isEqualTo(names);
-        Map<String, Integer> counts = new TreeMap<>();
-        List<String> differences = new ArrayList<>();
-        for (String name : names) {
-            Map<Object, Document> a = byId(shared, name);
-            Map<Object, Document> b = byId(rebuild, name);
-            counts.put(name, a.size());
-            if (!a.keySet().equals(b.keySet())) {
-                differences.add(name + ": ids differ (" + a.size() + " vs " + b.size() + ")");
-                continue;
-            }
-            for (Map.Entry<Object, Document> e : a.entrySet()) {
-                Document mine = comparable(name, e.getValue());
-                Document other = comparable(name, b.get(e.getKey()));
-                if (!mine.toJson().equals(other.toJson()) && !mine.equals(other) && differences.size() < 5) {
-                    differences.add(name + " " + e.getKey() + ":\n  shared  " + mine.toJson()
-                            + "\n  rebuild " + other.toJson());
-                }
-            }
-        }
-        assertThat(differences).as("documents differing from the single-process rebuild").isEmpty();
-        return counts;
-    }
-
-    /** The document as compared: as stored, but for the counters' bookkeeping (see {@link #COUNTERS}). */
-    private static Document comparable(String collection, Document doc) {
-        if (!COUNTERS.contains(collection)) {
-            return doc;
-        }
-        Document out = new Document();
-        doc.forEach((key, value) -> {
-            if (BOOKKEEPING.contains(key) || value instanceof Number n && n.longValue() == 0) {
-                return;
-            }
-            if (MEMBER_SETS.contains(key) && value instanceof List<?> members) {
-                out.put(key, members.stream().map(Object::toString).sorted().toList());
-            } else if (value instanceof Document nested) {
-                Document counts = comparable(collection, nested);
-                if (!counts.isEmpty()) { // nothing but zeros
-                    out.put(key, counts);
-                }
-            } else {
-                out.put(key, value);
-            }
-        });
-        return out;
-    }
-
-    private static Map<Object, Document> byId(MongoDatabase db, String collection) {
-        Map<Object, Document> docs = new HashMap<>();
-        for (Document d : db.getCollection(collection).find()) {
-            docs.put(d.get("_id"), d);
-        }
-        return docs;
+    private static void awaitCaughtUp(MongoDatabase db, long index, Duration timeout) {
+        ReadModels.awaitCaughtUp(db, index, timeout);
     }
 
     // ------------------------------------------------------------------ helpers

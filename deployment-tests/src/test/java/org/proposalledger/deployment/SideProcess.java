@@ -88,6 +88,12 @@ final class SideProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, then waits: true if the process ended by itself within {@code timeout}. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     void destroyNow() {
         process.destroyForcibly();
     }

@@ -27,7 +27,7 @@ import java.time.Clock;
 /**
  * Axon wiring shared by both sides: Jackson for every stored message, an SQL-state based
  * duplicate detector (so concurrent appends surface as {@code ConcurrencyException}), event
- * tables created on start, actor and correlation id copied from each command to its events,
+ * tables created on start (and the database checked to write each commit before it returns), actor and correlation id copied from each command to its events,
  * and one clock for aggregates and event timestamps.
  */
 @AutoConfiguration(before = org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class,
@@ -82,6 +82,7 @@ public class AxonConfig {
         return () -> {
             if (engine.getIfAvailable() instanceof JdbcEventStorageEngine jdbc) {
                 EventStoreSchema.create(jdbc, dataSource.getObject());
+                CommitDurability.check(dataSource.getObject());
             }
         };
     }

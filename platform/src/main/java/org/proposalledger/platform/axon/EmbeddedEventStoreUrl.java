@@ -29,6 +29,14 @@ class EmbeddedEventStoreUrl implements BeanPostProcessor {
     }
 
     /**
+     * Acknowledged means durable: H2 (2.x, MVStore) otherwise writes committed transactions to the
+     * file up to {@code WRITE_DELAY} (500 ms) later, from a background thread, and a process killed
+     * in between loses commands it has already answered 2xx. At 0 each commit writes its changes
+     * to the file (write(2), no fsync) before it returns. See docs/durability.md.
+     */
+    static final String WRITE_DELAY = "WRITE_DELAY=0";
+
+    /**
      * {@code COMPRESS}: pages are written compressed (LZF). Event rows are JSON, so a million
      * proposals' six million events took 7.7 GB instead of 18 GB; the file then stays within the
      * OS page cache longer, and an audit read of one proposal at that size kept its p99 within
@@ -37,6 +45,6 @@ class EmbeddedEventStoreUrl implements BeanPostProcessor {
      */
     static String urlFor(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("eventstore")
-                + ";LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE";
+                + ";LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;" + WRITE_DELAY;
     }
 }
