@@ -5,6 +5,7 @@ import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.calendar.CalendarYear;
 import org.proposalledger.platform.calendar.HolidayCalendar;
 import org.proposalledger.platform.security.CurrentActor;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,7 +29,7 @@ public class CalendarController {
         return calendar.years();
     }
 
-    @PostMapping("/reload")
+    @PostMapping(path = "/reload", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<CalendarYear> reload() {
         if (!CurrentActor.get().is(Role.OFFICE)) {
             throw CommandRejectedException.forbidden("office-only", "Only the congress office may reload the calendar.");

@@ -4,6 +4,7 @@ import org.proposalledger.api.error.CommandRejectedException;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.security.CurrentActor;
+import org.proposalledger.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +31,8 @@ public class ImportController {
     }
 
     /** 201 when the import recorded anything, 200 when the ledger already held all of it. */
-    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+    // JSON answers declared up front: an Accept ruling JSON out is a 406 before anything is imported
+    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ImportResult> upload(@RequestBody(required = false) byte[] body,
                                                @RequestParam(required = false) String sessionId,
                                                @RequestHeader(value = "Content-Type", required = false) String contentType) {
@@ -49,10 +51,9 @@ public class ImportController {
 
     @ExceptionHandler(MalformedReportException.class)
     ResponseEntity<ProblemDetail> malformed(MalformedReportException e) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The report cannot be read at line " + e.line() + ": " + e.reason() + ". Nothing was imported.");
-        pd.setTitle("Malformed report");
-        pd.setProperty("rule", "malformed-report");
+        ProblemDetail pd = Problems.of(HttpStatus.BAD_REQUEST, "Malformed report",
+                "The report cannot be read at line " + e.line() + ": " + e.reason() + ". Nothing was imported.",
+                "malformed-report");
         pd.setProperty("line", e.line());
         pd.setProperty("reason", e.reason());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);

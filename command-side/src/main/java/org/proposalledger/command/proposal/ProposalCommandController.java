@@ -24,6 +24,7 @@ import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.command.web.IdResponse;
 import org.proposalledger.command.web.PathIds;
 import org.proposalledger.platform.web.Commands;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,10 +38,12 @@ import java.util.function.Function;
 
 /**
  * The proposal lifecycle over HTTP: one POST per step, each sent as the signed-in user. No role
- * checks here; the aggregate decides and its refusals come back as problem details.
+ * checks here; the aggregate decides and its refusals come back as problem details. Each step
+ * declares that it answers JSON, so an {@code Accept} that rules JSON out is refused (406) before
+ * the command is sent, not after it is stored.
  */
 @RestController
-@RequestMapping("/api/v1/proposals")
+@RequestMapping(path = "/api/v1/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ProposalCommandController {
 
     private static final String BASE = "/api/v1/proposals/";

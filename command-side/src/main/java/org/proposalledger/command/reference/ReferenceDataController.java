@@ -16,6 +16,7 @@ import org.proposalledger.api.reference.UnitKind;
 import org.proposalledger.command.web.IdResponse;
 import org.proposalledger.command.web.PathIds;
 import org.proposalledger.platform.web.Commands;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +27,8 @@ import java.time.LocalDate;
 
 /** Sessions, units and deputies are put by id: recording the same details again changes nothing. */
 @RestController
-@RequestMapping("/api/v1")
+// JSON answers declared up front: an Accept ruling JSON out is a 406 before anything is stored
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ReferenceDataController {
 
     private final Commands commands;

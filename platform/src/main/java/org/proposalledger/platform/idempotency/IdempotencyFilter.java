@@ -1,5 +1,7 @@
 package org.proposalledger.platform.idempotency;
 
+import org.proposalledger.platform.web.Problems;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -300,14 +302,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
                          String rule) throws IOException {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(status.getReasonPhrase());
-        pd.setType(URI.create("urn:proposal-ledger:problem:" + rule));
+        ProblemDetail pd = Problems.of(status, detail, rule);
         pd.setInstance(URI.create(path(request)));
-        pd.setProperty("rule", rule);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), pd);
+        Problems.write(response, mapper, pd);
     }
 
     private static Actor signedIn() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.LedgerProperties;
+import org.proposalledger.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -15,8 +16,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,10 +29,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -150,6 +150,17 @@ public class SecurityConfig {
             AccessDeniedHandler denied = (req, res, e) -> problem(res, mapper, HttpStatus.FORBIDDEN, "Forbidden",
                     deniedDetail, "forbidden", null);
             http.exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+            // Security headers before the request is handled, not on the way out: an async answer (the
+            // dashboard's event stream) is written by another thread while the request thread leaves the
+            // chain, and both writing Tomcat's headers at once corrupted them and dropped the connection
+            // (spring-security#9175, seen under the fuzz test)
+            http.headers(h -> h.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                @Override
+                public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                    filter.setShouldWriteHeadersEagerly(true);
+                    return filter;
+                }
+            }));
             if (prod) {
                 http.oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder.getObject()).jwtAuthenticationConverter(new JwtActors(jwt)))
@@ -163,15 +174,9 @@ public class SecurityConfig {
 
     private static void problem(HttpServletResponse res, ObjectMapper mapper, HttpStatus status, String title,
                                 String detail, String rule, String challenge) throws IOException {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(title);
-        pd.setType(URI.create("urn:proposal-ledger:problem:" + rule));
-        pd.setProperty("rule", rule);
-        res.setStatus(status.value());
         if (challenge != null) {
             res.setHeader("WWW-Authenticate", challenge);
         }
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(res.getOutputStream(), pd);
+        Problems.write(res, mapper, Problems.of(status, title, detail, rule));
     }
 }

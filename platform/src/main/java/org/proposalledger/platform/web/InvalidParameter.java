@@ -3,7 +3,6 @@ package org.proposalledger.platform.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +21,8 @@ public class InvalidParameter extends IllegalArgumentException {
     }
 
     public ProblemDetail toProblem() {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + field + "' " + getMessage() + ".");
-        pd.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
-        pd.setType(URI.create("urn:proposal-ledger:problem:invalid-request"));
-        pd.setProperty("rule", "invalid-request");
+        ProblemDetail pd = Problems.of(HttpStatus.BAD_REQUEST, "Parameter '" + field + "' " + getMessage() + ".",
+                "invalid-request");
         pd.setProperty("errors", List.of(Map.of("field", field, "message", getMessage())));
         return pd;
     }

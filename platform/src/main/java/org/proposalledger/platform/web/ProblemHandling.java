@@ -18,6 +18,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,8 +34,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every error as an RFC 9457 problem: 400 with field errors, 403, 404, 409 naming the broken
- * rule (property {@code rule}). Anything unexpected is a bare 500 with no internals.
+ * Every error raised inside Spring MVC as an RFC 9457 problem (made by {@link Problems}): 400 with
+ * field errors, 403, 404, 409 naming the broken rule (property {@code rule}); Spring's own refusals
+ * (405, 406, 415 …) get the ledger's type and a rule too. Anything unexpected is a bare 500 with no
+ * internals. What is refused before Spring MVC is answered in the same shape by the security
+ * handlers, {@link FirewallRejections}, {@link ProblemErrorController} and {@link ProblemReportValve}.
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -115,6 +120,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    /**
+     * The security firewall checks some parts of a request lazily (a header value with control
+     * characters, when it is first read): that can happen inside a handler.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail requestRejected(RequestRejectedException e) {
+        return FirewallRejections.problem();
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
@@ -133,6 +147,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(
                 Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage()))));
         pd.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(pd);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST,
+                "Parameter '" + ex.getParameterName() + "' is required.", "invalid-request");
+        pd.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "is required")));
         return ResponseEntity.badRequest().body(pd);
     }
 
@@ -157,7 +181,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         ProblemDetail pd;
         Throwable cause = ex.getCause();
-        if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+        String duplicate = JsonBodies.duplicateField(cause);
+        if (cause instanceof RequestSizeFilter.TooLarge tooLarge) {
+            // a body without Content-Length (chunked) that ran over the limit while being read
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+        } else if (duplicate != null) {
+            pd = problem(HttpStatus.BAD_REQUEST, "Field '" + duplicate + "' appears more than once.", "invalid-request");
+            pd.setProperty("errors", List.of(Map.of("field", duplicate, "message", "appears more than once")));
+        } else if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = jme.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
@@ -179,17 +210,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail pd && pd.getProperties() == null) {
-            pd.setProperty("rule", "http-" + statusCode.value());
+            // Spring's own refusals (405, 406, 415, 404 for no handler …): the ledger's type and rule
+            String rule = Problems.ruleFor(statusCode.value());
+            pd.setType(URI.create(Problems.TYPE_PREFIX + rule));
+            pd.setProperty("rule", rule);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     static ProblemDetail problem(HttpStatus status, String detail, String rule) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(status.getReasonPhrase());
-        pd.setType(URI.create("urn:proposal-ledger:problem:" + rule));
-        pd.setProperty("rule", rule);
-        return pd;
+        return Problems.of(status, detail, rule);
     }
 
     private static String kind(AggregateNotFoundException e) {

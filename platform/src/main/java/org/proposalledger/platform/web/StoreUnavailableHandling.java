@@ -63,13 +63,10 @@ public class StoreUnavailableHandling implements HandlerExceptionResolver {
     }
 
     static ProblemDetail problem(StoreOutages.Outage outage, String instance) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail pd = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 outage.store().label() + " cannot be reached right now; try again later. A command refused this way "
                         + "was not carried out, unless the connection broke while it was being committed: look "
-                        + "before sending it again.");
-        pd.setTitle("Service Unavailable");
-        pd.setType(URI.create("urn:proposal-ledger:problem:" + outage.store().rule()));
-        pd.setProperty("rule", outage.store().rule());
+                        + "before sending it again.", outage.store().rule());
         if (instance != null) {
             try {
                 pd.setInstance(URI.create(instance));

@@ -21,6 +21,7 @@ import org.proposalledger.platform.audit.ChainVerifier;
 import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.CorrelationIdFilter;
 import org.proposalledger.platform.web.NotFoundException;
+import org.proposalledger.platform.web.Problems;
 import org.proposalledger.query.proposal.ProposalIds;
 import org.proposalledger.query.proposal.ProposalStore;
 import org.proposalledger.query.proposal.Viewer;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -140,10 +140,6 @@ public class AuditController {
 
     @ExceptionHandler(UnsupportedOperationException.class)
     ProblemDetail unavailable(UnsupportedOperationException e) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_IMPLEMENTED, e.getMessage());
-        pd.setTitle(HttpStatus.NOT_IMPLEMENTED.getReasonPhrase());
-        pd.setType(URI.create("urn:proposal-ledger:problem:verification-unavailable"));
-        pd.setProperty("rule", "verification-unavailable");
-        return pd;
+        return Problems.of(HttpStatus.NOT_IMPLEMENTED, e.getMessage(), "verification-unavailable");
     }
 }

@@ -4,6 +4,7 @@ import org.proposalledger.api.error.CommandRejectedException;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.security.CurrentActor;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +45,8 @@ public class AdminController {
         }
     }
 
-    @PostMapping("/rebuild")
+    /** JSON declared up front: an Accept ruling it out is a 406 before a rebuild starts, not after. */
+    @PostMapping(path = "/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RebuildView> rebuild() {
         Actor actor = CurrentActor.get();
         if (!actor.is(Role.OFFICE)) {

@@ -3,13 +3,12 @@ package org.proposalledger.query.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.proposalledger.platform.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.net.URI;
 
 /**
  * While a rebuild runs, every request answered from the read models gets 503 with rule
@@ -39,12 +38,9 @@ public class RebuildingGuard implements HandlerInterceptor {
         if (!"GET".equals(request.getMethod()) || !progress.rebuilding()) {
             return true;
         }
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail pd = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Read models are being rebuilt",
                 "The read models are being rebuilt from the event store; their figures would be incomplete. "
-                        + "Try again later.");
-        pd.setTitle("Read models are being rebuilt");
-        pd.setType(URI.create("urn:proposal-ledger:problem:" + RULE));
-        pd.setProperty("rule", RULE);
+                        + "Try again later.", RULE);
         // as sampled: asking the event store here would make this answer wait while it is out of reach
         ProjectionProgress.Estimate estimate = progress.lastEstimate();
         Double percent = estimate.percentDone();
@@ -52,11 +48,9 @@ public class RebuildingGuard implements HandlerInterceptor {
         pd.setProperty("percentDone", percent == null ? null : Math.floor(percent * 10) / 10);
         pd.setProperty("secondsLeft", secondsLeft);
         pd.setProperty("progress", "/api/v1/admin/processors");
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER,
                 String.valueOf(secondsLeft == null ? 5 : Math.max(1, Math.min(60, secondsLeft))));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), pd);
+        Problems.write(response, mapper, pd);
         return false;
     }
 }
