@@ -13,6 +13,7 @@ import org.proposalledger.api.proposal.RecordReplyOverdue;
 import org.proposalledger.api.proposal.RemindReplyDue;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
+import org.proposalledger.platform.web.ActorMetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,8 +132,7 @@ public class DeadlineWatcher {
 
     /** As the ledger itself, with a fresh correlation id per command (no request to inherit one from). */
     private void sendAsSystem(Object command) {
-        MetaData metaData = MetaData.from(Actor.SYSTEM.toMetaData())
-                .and(Actor.CORRELATION_ID, "deadline-watcher-" + UUID.randomUUID());
+        MetaData metaData = ActorMetaData.of(Actor.SYSTEM, "deadline-watcher-" + UUID.randomUUID());
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (CommandExecutionException e) {

@@ -27,8 +27,7 @@ public class Commands {
     }
 
     public <R> R sendAs(Actor actor, Object command) {
-        MetaData metaData = MetaData.from(actor.toMetaData())
-                .and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
+        MetaData metaData = ActorMetaData.of(actor);
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (CommandExecutionException e) {
