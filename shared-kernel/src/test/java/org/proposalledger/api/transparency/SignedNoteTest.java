@@ -147,7 +147,9 @@ class SignedNoteTest {
         String note = again.sign("hello\n");
         assertThat(SignedNote.parse(note).open(verifier)).isEqualTo("hello\n");
         assertThat(signer.sign("hello\n")).isEqualTo(note);
-        assertThat(signer.toString()).doesNotContain(signer.encoded().substring(signer.encoded().lastIndexOf('+') + 1));
+        // PRIVATE+KEY+<name>+<key id>+<base64 of the key>: the base64 itself may contain '+'
+        String secret = signer.encoded().split("\\+", 5)[4];
+        assertThat(signer.toString()).doesNotContain(secret);
         assertThat(NoteSigner.generate("proposal-ledger.example/log").verifier()).isNotEqualTo(verifier);
     }
 
