@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Function;
 
-/** A plain HTTP client for the running ledger, as a script or another system would call it. */
-final class Api {
+/**
+ * A plain HTTP client for the running ledger, as a script or another system would call it (public:
+ * the tools module's end-to-end tests use it too).
+ */
+public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -22,22 +25,22 @@ final class Api {
     private final Function<String, String> authorization;
 
     /** Demo accounts over HTTP Basic: the password equals the user name. */
-    Api(int port) {
+    public Api(int port) {
         this(port, user -> "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
     }
 
-    Api(int port, Function<String, String> authorization) {
+    public Api(int port, Function<String, String> authorization) {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = authorization;
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
-    record Response(int status, String body, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Response(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -45,25 +48,25 @@ final class Api {
             }
         }
 
-        String contentType() {
+        public String contentType() {
             return raw.headers().firstValue("Content-Type").orElse("");
         }
     }
 
-    Response get(String user, String path) {
+    public Response get(String user, String path) {
         return send(user, "GET", path, null, null);
     }
 
-    Response post(String user, String path, Object body) {
+    public Response post(String user, String path, Object body) {
         return send(user, "POST", path, body, null);
     }
 
-    Response put(String user, String path, Object body) {
+    public Response put(String user, String path, Object body) {
         return send(user, "PUT", path, body, null);
     }
 
     /** A raw body with the given content type (the import takes text/plain). */
-    Response postBytes(String user, String path, byte[] body, String contentType) {
+    public Response postBytes(String user, String path, byte[] body, String contentType) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -79,7 +82,7 @@ final class Api {
         }
     }
 
-    HttpResponse<byte[]> getBytes(String user, String path) {
+    public HttpResponse<byte[]> getBytes(String user, String path) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
             auth(b, user);
@@ -92,14 +95,14 @@ final class Api {
         }
     }
 
-    void auth(HttpRequest.Builder b, String user) {
+    public void auth(HttpRequest.Builder b, String user) {
         String header = user == null ? null : authorization.apply(user);
         if (header != null) {
             b.header("Authorization", header);
         }
     }
 
-    Response send(String user, String method, String path, Object body, String correlationId) {
+    public Response send(String user, String method, String path, Object body, String correlationId) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))

@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Reference data and bodies the end-to-end tests share. */
-final class LedgerTestSupport {
+/** Reference data and bodies the end-to-end tests share (public: the tools module's tests use it too). */
+public final class LedgerTestSupport {
 
-    static final String SESSION = "lvliang-5-2";
+    public static final String SESSION = "lvliang-5-2";
 
     private LedgerTestSupport() {
     }
 
-    static Path freshDataDir() {
+    public static Path freshDataDir() {
         try {
             return Files.createTempDirectory("ledger-e2e-");
         } catch (IOException e) {
@@ -23,7 +23,7 @@ final class LedgerTestSupport {
     }
 
     /** The session, two units and two deputies the demo accounts act for. */
-    static void referenceData(Api api) {
+    public static void referenceData(Api api) {
         expect(api.put("office", "/api/v1/sessions/" + SESSION,
                 Map.of("name", "吕梁市第五届人民代表大会第二次会议", "opensOn", "2022-01-05")), 200);
         expect(api.put("office", "/api/v1/units/commerce", Map.of("name", "市商务局", "kind", "DEPARTMENT")), 200);
@@ -34,7 +34,7 @@ final class LedgerTestSupport {
                 200);
     }
 
-    static Map<String, Object> submission() {
+    public static Map<String, Object> submission() {
         return Map.of(
                 "sessionId", SESSION,
                 "title", "关于加快我市农村电商发展的建议",
@@ -45,13 +45,13 @@ final class LedgerTestSupport {
                 "suggestions", List.of("一是完善县乡村三级物流体系。", "二是加强电商人才培训。"));
     }
 
-    static String submit(Api api) {
+    public static String submit(Api api) {
         Api.Response r = api.post("deputy-zhu", "/api/v1/proposals", submission());
         expect(r, 201);
         return r.json().get("id").asText();
     }
 
-    static Api.Response expect(Api.Response r, int status) {
+    public static Api.Response expect(Api.Response r, int status) {
         if (r.status() != status) {
             throw new AssertionError("expected " + status + " but got " + r.status() + ": " + r.body());
         }

@@ -1,8 +1,8 @@
 package org.proposalledger.standalone;
 
-import org.proposalledger.standalone.generate.SimulatedClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,11 +29,11 @@ class SupervisionEndToEndTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** The generator's clock, held at chosen instants (it never falls back to real time here). */
-    final SimulatedClock clock = new SimulatedClock(ZONE);
+    /** The process's clock, held at chosen instants (set before each start). */
+    final MutableClock clock = MutableClock.epochUTC().withZone(ZONE);
 
     void setClock(LocalDateTime t) {
-        clock.set(t.atZone(ZONE).toInstant());
+        clock.setInstant(t.atZone(ZONE).toInstant());
     }
 
     ConfigurableApplicationContext start(Path dataDir) {

@@ -1,60 +1,45 @@
-package org.proposalledger.standalone.bench;
+package org.proposalledger.tools.bench;
 
 import com.mongodb.client.model.Filters;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.proposalledger.api.proposal.Category;
-import org.proposalledger.api.proposal.ConsultationHeld;
-import org.proposalledger.api.proposal.ConsultationMode;
-import org.proposalledger.api.proposal.ProposalAssigned;
-import org.proposalledger.api.proposal.ProposalId;
-import org.proposalledger.api.proposal.ProposalRated;
-import org.proposalledger.api.proposal.ProposalRegistered;
-import org.proposalledger.api.proposal.ProposalReplied;
-import org.proposalledger.api.proposal.ProposalSubmitted;
-import org.proposalledger.api.proposal.Rating;
-import org.proposalledger.api.proposal.ReplyClass;
 import org.proposalledger.api.query.dashboard.GetSessionDashboard;
 import org.proposalledger.api.query.dashboard.GetUnitTable;
 import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.api.query.dashboard.UnitTable;
-import org.proposalledger.api.reference.DeputyId;
-import org.proposalledger.api.reference.SessionId;
-import org.proposalledger.api.reference.UnitId;
-import org.proposalledger.api.security.Actor;
 import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.projection.Projections;
 import org.proposalledger.query.supervision.SupervisionProjection;
-import org.springframework.beans.factory.annotation.Value;
+import org.proposalledger.tools.bench.support.AuditRequests;
+import org.proposalledger.tools.bench.support.BenchmarkProposals;
+import org.proposalledger.tools.bench.support.Latencies;
+import org.proposalledger.tools.bench.support.Quiet;
+import org.proposalledger.tools.bench.support.RawRate;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import javax.sql.DataSource;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@code java -jar proposal-ledger.jar --ledger.benchmark.sizes=10000,100000 --ledger.data-dir=DIR}
+ * {@code java -jar proposal-ledger-tools.jar --ledger.benchmark.sizes=10000,100000 --ledger.data-dir=DIR}
  * (an empty folder): for each size, appends that many proposals' events straight to the event
  * store (six events each: submitted, registered, assigned, consulted, replied, rated — commands
  * would be far slower and would measure the command side, not the dashboards), each size its own
@@ -68,30 +53,27 @@ import java.util.function.Supplier;
  * beside the raw rate of the same events in the same run ({@link RawRate}).
  * <p>
  * With {@code --ledger.benchmark.audit=true} (the default) each size also runs the audit
- * benchmark's requests ({@link AuditBenchmark#measure}: point-in-time state and history of random
+ * benchmark's requests ({@link AuditRequests}: point-in-time state and history of random
  * proposals of every size so far, beside their floors) on the same store, so one load of a
  * million proposals serves both.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ledger.benchmark.sizes")
+@EnableConfigurationProperties(BenchmarkProperties.class)
 public class DashboardBenchmark {
 
     private static final int REQUESTS = 1000;
     private static final int WARM_UP = 5000;
-    private static final int UNITS = 55;
 
     @Bean
     public ApplicationRunner benchmark(EventStore store, EventProcessingConfiguration processing, QueryGateway queries,
                                        MongoTemplate mongo, DataSource dataSource,
-                                       ConfigurableApplicationContext context,
-                                       @Value("${ledger.benchmark.sizes}") String sizes,
-                                       @Value("${ledger.benchmark.audit:true}") boolean audit,
-                                       @Value("${ledger.benchmark.raw-max-events:300000}") long rawMax) {
+                                       ConfigurableApplicationContext context, BenchmarkProperties settings) {
         return args -> {
             List<String> table = new ArrayList<>();
             table.add(String.format("%-10s %-16s %10s %10s %10s %10s", "proposals", "request", "p50 ms", "p99 ms",
                     "p90 ms", "max ms"));
-            Map<String, double[]> first = new java.util.HashMap<>();
+            Map<String, double[]> first = new HashMap<>();
             List<String> rates = new ArrayList<>();
             List<String> auditTable = new ArrayList<>(List.of(String.format("%-10s %-22s %10s %10s", "proposals",
                     "request (audit)", "p50 ms", "p99 ms")));
@@ -99,8 +81,7 @@ public class DashboardBenchmark {
             List<Integer> counts = new ArrayList<>();
             int total = 0;
             double[][] firstAudit = null;
-            for (String s : sizes.split(",")) {
-                int size = Integer.parseInt(s.trim());
+            for (int size : settings.getSizes()) {
                 String session = "bench-" + size;
                 List<EventProcessor> processors = processing.eventProcessors().values().stream()
                         .filter(p -> p instanceof StreamingEventProcessor).toList();
@@ -108,9 +89,9 @@ public class DashboardBenchmark {
                 processors.forEach(EventProcessor::shutDown);
                 long fromPosition = position(store.createHeadToken());
                 long t0 = System.nanoTime();
-                append(store, session, size);
+                BenchmarkProposals.append(store, session, size);
                 long t1 = System.nanoTime();
-                long events = size * 6L;
+                long events = (long) size * BenchmarkProposals.EVENTS;
                 processors.forEach(EventProcessor::start);
                 awaitCaughtUp(store, processing, Projections.GROUP);
                 long t2 = System.nanoTime();
@@ -121,9 +102,9 @@ public class DashboardBenchmark {
                                 + " %.1f s (%.0f events/s); %s caught up after %.1f s%n", size, events, (t1 - t0) / 1e9,
                         events / ((t1 - t0) / 1e9), Projections.GROUP, (t2 - t1) / 1e9, projected,
                         SupervisionProjection.GROUP, (t3 - t1) / 1e9);
-                // the raw pass over at most rawMax of the size's events: at a million proposals a full
+                // the raw pass over at most raw-max-events of the size's events: at a million proposals a full
                 // pass would insert six million scratch documents, tens of minutes on the embedded server
-                long rawEvents = Math.min(events, rawMax);
+                long rawEvents = Math.min(events, settings.getRawMaxEvents());
                 double raw = RawRate.measure(dataSource, mongo, fromPosition, fromPosition + rawEvents);
                 rates.add(String.format("%-10d projection %.0f events/s; raw JDBC read + Mongo bulk insert of the first"
                         + " %d of its %d events/documents %.0f events/s; projection / raw %.2f", size, projected,
@@ -152,13 +133,13 @@ public class DashboardBenchmark {
                 }
                 table.add(String.format("%-10s dashboard p99 / floor p99: %.2f; unit table p99 / floor p99: %.2f", "",
                         dash[1] / floor[1], units[1] / floor[1]));
-                if (audit) {
+                if (settings.isAudit()) {
                     // the audit benchmark's requests on the same store: the proposals of every size so far
                     sessions.add(session);
                     counts.add(size);
                     total += size;
                     List<String> rows = new ArrayList<>();
-                    double[][] now = AuditBenchmark.measure(queries, dataSource, sessions, counts, total, rows);
+                    double[][] now = AuditRequests.measure(queries, dataSource, sessions, counts, total, rows);
                     firstAudit = firstAudit == null ? now : firstAudit;
                     if (firstAudit != now) {
                         rows.add(String.format("%-10s p99 over the first size: state %.2f, history %.2f (floor %.2f)", "",
@@ -175,70 +156,20 @@ public class DashboardBenchmark {
         };
     }
 
-    /** p50, p99, p90 and max in milliseconds of {@value #REQUESTS} calls, after {@value #WARM_UP} warm-up calls. */
+    /**
+     * p50, p99, p90 and max in milliseconds of {@value #REQUESTS} calls, after {@value #WARM_UP} warm-up
+     * calls: enough for the JIT to have compiled the path (on two cores a compilation running beside
+     * the measured calls shows up as their p99).
+     */
     private static double[] time(Supplier<?> call) {
-        // enough calls for the JIT to have compiled the path: on two cores a compilation running
-        // beside the measured calls shows up as their p99
-        for (int i = 0; i < WARM_UP; i++) {
-            call.get();
-        }
-        long[] nanos = new long[REQUESTS];
-        for (int i = 0; i < REQUESTS; i++) {
-            long t = System.nanoTime();
-            call.get();
-            nanos[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(nanos);
-        return new double[]{nanos[REQUESTS / 2] / 1e6, nanos[(int) Math.ceil(REQUESTS * 0.99) - 1] / 1e6,
-                nanos[(int) Math.ceil(REQUESTS * 0.9) - 1] / 1e6, nanos[REQUESTS - 1] / 1e6};
-    }
-
-    /** Appends {@code size} proposals of six events each to the store, as one session (also AuditBenchmark's and RebuildBenchmark's appender). */
-    public static void append(EventStore store, String session, int size) {
-        Random r = new Random(size);
-        Actor office = Actor.office("benchmark");
-        MetaData meta = MetaData.from(office.toMetaData()).and(Actor.CORRELATION_ID, "benchmark");
-        LocalDate assignedOn = LocalDate.of(2022, 2, 1);
-        Instant at = Instant.parse("2022-01-10T01:00:00Z");
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        Category[] categories = Category.filed();
-        for (int i = 0; i < size; i++) {
-            String id = String.format("%s-%07d", session, i);
-            ProposalId pid = ProposalId.of(id);
-            UnitId unit = UnitId.of(String.format("unit-%02d", r.nextInt(UNITS)));
-            int replyDay = 20 + r.nextInt(90);
-            List<Object> events = List.of(
-                    new ProposalSubmitted(pid, SessionId.of(session), "关于第" + i + "项工作的建议",
-                            List.of(DeputyId.of(String.format("deputy-%05d", r.nextInt(Math.max(1, size / 3))))), false,
-                            categories[r.nextInt(categories.length)], "背景", List.of("建议")),
-                    new ProposalRegistered(pid, SessionId.of(session), "第" + i + "号"),
-                    new ProposalAssigned(pid, SessionId.of(session), unit, List.of(), assignedOn,
-                            assignedOn.plusMonths(3)),
-                    new ConsultationHeld(pid, unit, assignedOn.plusDays(5), ConsultationMode.PHONE, List.of("代表"), "",
-                            true),
-                    new ProposalReplied(pid, unit, ReplyClass.values()[r.nextInt(4)], "答复", "局长",
-                            assignedOn.plusDays(replyDay), assignedOn.plusMonths(3), replyDay > 89, 1),
-                    new ProposalRated(pid, DeputyId.of("deputy-00000"), Rating.values()[r.nextInt(2)], "", 1));
-            for (int e = 0; e < events.size(); e++) {
-                at = at.plusMillis(1);
-                batch.add(new GenericDomainEventMessage<>("Proposal", id, e, events.get(e), meta,
-                        java.util.UUID.randomUUID().toString(), at));
-            }
-            if (batch.size() >= 3000) {
-                store.publish(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            store.publish(batch);
-        }
+        return Latencies.time(REQUESTS, WARM_UP, Duration.ZERO, i -> call.get());
     }
 
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    static void awaitCaughtUp(EventStore store, EventProcessingConfiguration processing, String group)
+    private static void awaitCaughtUp(EventStore store, EventProcessingConfiguration processing, String group)
             throws InterruptedException {
         long target = position(store.createHeadToken());
         StreamingEventProcessor p = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();

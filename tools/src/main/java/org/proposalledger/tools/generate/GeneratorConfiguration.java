@@ -1,25 +1,23 @@
-package org.proposalledger.standalone.generate;
+package org.proposalledger.tools.generate;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.proposalledger.platform.LedgerProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.LocalDate;
-
 /**
- * {@code java -jar proposal-ledger.jar --ledger.generate.proposals=1000} generates a session
- * at startup: {@code .seed} (default 1), {@code .session} (default {@code gen-<seed>}),
- * {@code .opens-on} (default 2022-01-05) and {@code .exit} (default false: keep serving the
- * API afterwards; true: stop once generated). A progress line is printed every two seconds.
+ * {@code java -jar proposal-ledger-tools.jar --ledger.generate.proposals=1000} generates a session
+ * at startup ({@link GeneratorProperties}: seed, session, opening day, and whether to stop once
+ * generated or keep serving the API). A progress line is printed every two seconds.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ledger.generate.proposals")
+@EnableConfigurationProperties(GeneratorProperties.class)
 public class GeneratorConfiguration {
 
     /** Replaces the system clock of the whole process while the generator runs. */
@@ -31,19 +29,15 @@ public class GeneratorConfiguration {
     @Bean
     public ApplicationRunner generateSession(CommandGateway commands, SimulatedClock clock,
                                              LedgerProperties properties, ConfigurableApplicationContext context,
-                                             @Value("${ledger.generate.proposals}") int proposals,
-                                             @Value("${ledger.generate.seed:1}") long seed,
-                                             @Value("${ledger.generate.session:}") String session,
-                                             @Value("${ledger.generate.opens-on:2022-01-05}") LocalDate opensOn,
-                                             @Value("${ledger.generate.exit:false}") boolean exit) {
+                                             GeneratorProperties settings) {
         return args -> {
-            String id = session.isBlank() ? "gen-" + seed : session;
-            SessionPlan plan = new SessionPlan(seed, proposals, id, opensOn);
-            System.out.printf("Generating session %s: %d proposals, %d commands (seed %d)%n", id, proposals,
-                    plan.steps().size(), seed);
+            String id = settings.sessionId();
+            SessionPlan plan = new SessionPlan(settings.getSeed(), settings.getProposals(), id, settings.getOpensOn());
+            System.out.printf("Generating session %s: %d proposals, %d commands (seed %d)%n", id,
+                    settings.getProposals(), plan.steps().size(), settings.getSeed());
             new SessionGenerator(commands, clock, properties.getZone()).run(plan, line -> System.out.println(line));
             System.out.println("Expected session figures: " + plan.expected());
-            if (exit) {
+            if (settings.isExit()) {
                 // closing the context alone leaves worker threads running
                 System.exit(SpringApplication.exit(context));
             }

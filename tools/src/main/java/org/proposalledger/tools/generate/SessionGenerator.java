@@ -1,9 +1,8 @@
-package org.proposalledger.standalone.generate;
+package org.proposalledger.tools.generate;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.proposalledger.api.security.Actor;
+import org.proposalledger.platform.web.ActorMetaData;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -42,9 +41,8 @@ public final class SessionGenerator {
                     tick = 0;
                 }
                 clock.set(day.atTime(LocalTime.of(9, 0)).atZone(zone).toInstant().plusMillis(tick++));
-                MetaData metaData = MetaData.from(step.actor().toMetaData())
-                        .and(Actor.CORRELATION_ID, "generator-" + plan.sessionId());
-                commands.sendAndWait(new GenericCommandMessage<>(step.command(), metaData));
+                commands.sendAndWait(new GenericCommandMessage<>(step.command(),
+                        ActorMetaData.of(step.actor(), "generator-" + plan.sessionId())));
                 done++;
                 long now = System.nanoTime();
                 if (now - lastReport > 2_000_000_000L || done == total) {

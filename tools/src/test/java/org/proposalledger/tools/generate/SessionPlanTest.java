@@ -1,4 +1,4 @@
-package org.proposalledger.standalone.generate;
+package org.proposalledger.tools.generate;
 
 import org.junit.jupiter.api.Test;
 import org.proposalledger.api.proposal.ProposalReplied;

@@ -1,4 +1,4 @@
-package org.proposalledger.standalone.bench;
+package org.proposalledger.tools.bench.support;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
@@ -15,7 +15,7 @@ import java.time.Duration;
  * compacting its file, a checkpoint, a processor finishing). Both are printed: the figures after
  * it are latencies of a quiet system, not of its maintenance.
  */
-final class Quiet {
+public final class Quiet {
 
     private static final double IDLE = 0.15;
     private static final int IDLE_SAMPLES = 5;
@@ -24,7 +24,7 @@ final class Quiet {
     private Quiet() {
     }
 
-    static void settle(DataSource dataSource) throws InterruptedException {
+    public static void settle(DataSource dataSource) throws InterruptedException {
         long t0 = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             if (c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {

@@ -1,4 +1,4 @@
-package org.proposalledger.standalone.generate;
+package org.proposalledger.tools.generate;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.proposalledger.standalone.generate;
+package org.proposalledger.tools.generate;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,4 +1,4 @@
-package org.proposalledger.standalone.bench;
+package org.proposalledger.tools.bench.support;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
@@ -21,7 +21,7 @@ import java.util.List;
  * unordered bulk inserts of 1,000 into a scratch collection of the same read-model database —
  * no deserialization, no folding, no reads. Events per second of the whole pass.
  */
-final class RawRate {
+public final class RawRate {
 
     static final String SCRATCH = "benchmark_raw";
     private static final int BULK = 1000;
@@ -30,7 +30,7 @@ final class RawRate {
     }
 
     /** Events/s for positions in (from, to]. */
-    static double measure(DataSource dataSource, MongoTemplate mongo, long from, long to) throws SQLException {
+    public static double measure(DataSource dataSource, MongoTemplate mongo, long from, long to) throws SQLException {
         mongo.dropCollection(SCRATCH);
         MongoCollection<Document> scratch = mongo.getCollection(SCRATCH);
         long count = 0;

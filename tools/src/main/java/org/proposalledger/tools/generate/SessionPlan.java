@@ -1,4 +1,4 @@
-package org.proposalledger.standalone.generate;
+package org.proposalledger.tools.generate;
 
 import org.proposalledger.api.proposal.AssignProposal;
 import org.proposalledger.api.proposal.Category;

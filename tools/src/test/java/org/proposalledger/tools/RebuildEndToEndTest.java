@@ -1,4 +1,4 @@
-package org.proposalledger.standalone;
+package org.proposalledger.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.SegmentBalancer;
+import org.proposalledger.standalone.Api;
+import org.proposalledger.standalone.LedgerTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A generated session (through the real command path), every read model captured, a rebuild
- * through the office endpoint, and every read model compared with what it was.
+ * through the office endpoint, and every read model compared with what it was. (Here, beside the
+ * tools, because the session comes from the generator.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.generate.proposals=300", "ledger.generate.seed=11", "ledger.generate.session=gen-rebuild",

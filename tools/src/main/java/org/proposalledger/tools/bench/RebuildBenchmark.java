@@ -1,4 +1,4 @@
-package org.proposalledger.standalone.bench;
+package org.proposalledger.tools.bench;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
@@ -14,10 +14,11 @@ import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.query.rebuild.ProjectionProgress;
 import org.proposalledger.query.rebuild.ReadModelRebuild;
 import org.proposalledger.standalone.rebuild.RebuildOnStart;
-import org.springframework.beans.factory.annotation.Value;
+import org.proposalledger.tools.bench.support.BenchmarkProposals;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +33,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar proposal-ledger.jar --ledger.benchmark.rebuild-events=1000000 --ledger.data-dir=DIR}
- * (an empty folder): appends that many events straight to the event store (the dashboard
- * benchmark's proposals, six events each) with the read-model processors stopped, then in the
+ * {@code java -jar proposal-ledger-tools.jar --ledger.benchmark.rebuild-events=1000000 --ledger.data-dir=DIR}
+ * (an empty folder): appends that many events straight to the event store
+ * ({@link BenchmarkProposals}, six events each) with the read-model processors stopped, then in the
  * same run measures
  * <ol>
  *   <li>the raw floor: reading every event row (payload, metadata, type, ids) from the event store
@@ -48,6 +49,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("ledger.benchmark.rebuild-events")
+@EnableConfigurationProperties(BenchmarkProperties.class)
 public class RebuildBenchmark {
 
     private static final int BULK = 1000;
@@ -56,11 +58,10 @@ public class RebuildBenchmark {
     public ApplicationRunner runRebuildBenchmark(EventStore store, EventProcessingConfiguration processing,
                                               ReadModelRebuild rebuild, ProjectionProgress progress,
                                               DataSource dataSource, MongoTemplate mongo, QueryGateway queries,
-                                              ConfigurableApplicationContext context,
-                                              @Value("${ledger.benchmark.rebuild-events}") int events) {
+                                              ConfigurableApplicationContext context, BenchmarkProperties settings) {
         return args -> {
             try {
-                run(store, processing, rebuild, progress, dataSource, mongo, queries, events);
+                run(store, processing, rebuild, progress, dataSource, mongo, queries, settings.getRebuildEvents());
             } catch (Exception e) {
                 e.printStackTrace();
                 System.exit(1); // a command-line run: do not leave the process serving
@@ -76,14 +77,14 @@ public class RebuildBenchmark {
             processing.eventProcessor(name, StreamingEventProcessor.class)
                     .ifPresent(p -> p.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join());
         }
-        int proposals = (events + 5) / 6;
+        int proposals = (events + BenchmarkProposals.EVENTS - 1) / BenchmarkProposals.EVENTS;
         String session = "rebuild-" + proposals;
         long t0 = System.nanoTime();
-        DashboardBenchmark.append(store, session, proposals);
+        BenchmarkProposals.append(store, session, proposals);
         double appendSeconds = (System.nanoTime() - t0) / 1e9;
         long stored = count(dataSource);
         System.out.printf("appended %,d proposals (%,d events) in %.1f s; %,d events in the store%n", proposals,
-                proposals * 6L, appendSeconds, stored);
+                (long) proposals * BenchmarkProposals.EVENTS, appendSeconds, stored);
 
         double readSeconds = readAll(dataSource, null);
         MongoCollection<Document> scratch = mongo.getCollection("benchmark_raw_writes");

@@ -1,4 +1,4 @@
-package org.proposalledger.standalone;
+package org.proposalledger.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -6,7 +6,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.proposalledger.query.rebuild.ProjectionProgress;
-import org.proposalledger.standalone.bench.DashboardBenchmark;
+import org.proposalledger.standalone.Api;
+import org.proposalledger.standalone.LedgerTestSupport;
+import org.proposalledger.standalone.ProposalLedgerApplication;
+import org.proposalledger.tools.bench.support.BenchmarkProposals;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Events stored while the read-model processors did not run: on the next start the process is
- * not ready until the processors have caught up with them, then ready.
+ * not ready until the processors have caught up with them, then ready. (Here, beside the tools,
+ * because the events are the benchmarks' proposals, appended straight to the store.)
  */
 class ReadinessCatchUpTest {
 
@@ -37,7 +41,7 @@ class ReadinessCatchUpTest {
                 processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow()
                         .shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();
             }
-            DashboardBenchmark.append(first.getBean(EventStore.class), "catch-up", 300); // 1,800 events
+            BenchmarkProposals.append(first.getBean(EventStore.class), "catch-up", 300); // 1,800 events
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
