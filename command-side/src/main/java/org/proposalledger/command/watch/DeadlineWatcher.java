@@ -13,7 +13,6 @@ import org.proposalledger.api.proposal.RecordReplyOverdue;
 import org.proposalledger.api.proposal.RemindReplyDue;
 import org.proposalledger.api.reference.UnitId;
 import org.proposalledger.api.security.Actor;
-import org.proposalledger.platform.web.ActorMetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,7 +131,7 @@ public class DeadlineWatcher {
 
     /** As the ledger itself, with a fresh correlation id per command (no request to inherit one from). */
     private void sendAsSystem(Object command) {
-        MetaData metaData = ActorMetaData.of(Actor.SYSTEM, "deadline-watcher-" + UUID.randomUUID());
+        MetaData metaData = Actor.SYSTEM.metaData("deadline-watcher-" + UUID.randomUUID());
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (CommandExecutionException e) {

@@ -7,7 +7,7 @@ import org.proposalledger.platform.security.CurrentActor;
 /**
  * The metadata every message the ledger sends carries: who acts, and the correlation id that
  * ties the request, its messages, its events and its log lines together. The one place it is
- * built, for commands and queries alike.
+ * bound to the current request, for commands and queries alike; {@link Actor#metaData} builds it.
  */
 public final class ActorMetaData {
 
@@ -25,6 +25,6 @@ public final class ActorMetaData {
     }
 
     public static MetaData of(Actor actor, String correlationId) {
-        return MetaData.from(actor.toMetaData()).and(Actor.CORRELATION_ID, correlationId);
+        return actor.metaData(correlationId);
     }
 }

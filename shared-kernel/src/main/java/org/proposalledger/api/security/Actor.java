@@ -1,5 +1,7 @@
 package org.proposalledger.api.security;
 
+import org.axonframework.messaging.MetaData;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -71,6 +73,14 @@ public record Actor(String user, Role role, String unitId, String deputyId) {
             m.put(DEPUTY_ID, deputyId);
         }
         return m;
+    }
+
+    /**
+     * The metadata a message sent by this actor carries: who acts, and the correlation id that
+     * ties a request, its messages, events and log lines together. The one place it is built.
+     */
+    public MetaData metaData(String correlationId) {
+        return MetaData.from(toMetaData()).and(CORRELATION_ID, correlationId);
     }
 
     /** The actor recorded in a message's metadata, if any. */
