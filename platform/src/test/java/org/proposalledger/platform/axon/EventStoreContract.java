@@ -41,7 +41,7 @@ abstract class EventStoreContract {
     private final String aggregateId = "session:" + UUID.randomUUID();
 
     private DomainEventMessage<?> event(long sequence, Object payload) {
-        MetaData metaData = MetaData.from(Actor.office("office").toMetaData()).and(Actor.CORRELATION_ID, "c-42");
+        MetaData metaData = Actor.office("office").metaData("c-42");
         return new GenericDomainEventMessage<>("CongressSession", aggregateId, sequence, payload, metaData);
     }
 
@@ -105,7 +105,7 @@ abstract class EventStoreContract {
     @Test
     void a_revision_1_submission_is_read_back_upcast() {
         ProposalId id = ProposalId.of("p-" + UUID.randomUUID());
-        MetaData metaData = MetaData.from(Actor.importer("office").toMetaData());
+        MetaData metaData = Actor.importer("office").metaData("c-43");
         append(new GenericDomainEventMessage<>("Proposal", id.value(), 0, new ProposalSubmitted(id,
                 SessionId.of("lvliang-5-2"), "关于支持园区建设的建议", List.of(DeputyId.of("zhu-heping")), false,
                 Category.NOT_STATED, "", List.of("一是积极协调。"), Provenance.IMPORTED), metaData));
