@@ -34,6 +34,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,7 +65,10 @@ public class SecurityConfig {
 
     @Bean
     public UserDetailsService ledgerUsers(LedgerProperties properties, PasswordEncoder encoder, Environment env) {
-        properties.getUsers().stream()
+        // profile prod signs users in with JWT only: the demo accounts must not even be there
+        List<LedgerProperties.User> configured = properties.getUsers().isEmpty() && !env.acceptsProfiles(PROD)
+                ? DemoAccounts.USERS : properties.getUsers();
+        configured.stream()
                 .filter(u -> u.getRole() == Role.SYSTEM || u.getRole() == Role.IMPORT)
                 .findFirst()
                 .ifPresent(u -> {
@@ -72,7 +76,7 @@ public class SecurityConfig {
                     throw new IllegalStateException("User '" + u.getUsername() + "' may not have role " + u.getRole()
                             + ": it is reserved for the ledger itself.");
                 });
-        Map<String, LedgerUser> users = properties.getUsers().stream()
+        Map<String, LedgerUser> users = configured.stream()
                 .map(u -> new LedgerUser(new Actor(u.getUsername(), u.getRole(), u.getUnitId(), u.getDeputyId()),
                         u.getPassword()))
                 .collect(Collectors.toMap(LedgerUser::getUsername, Function.identity()));
