@@ -14,15 +14,15 @@ import org.proposalledger.command.reference.HandlingUnit;
 import org.proposalledger.command.reference.ReferenceData;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.proposalledger.command.imports.ImportOnStart;
+import org.proposalledger.command.imports.ImportProperties;
 import org.proposalledger.command.imports.ReferenceNames;
 import org.proposalledger.command.imports.ReportImporter;
 import org.proposalledger.platform.web.Commands;
-import java.nio.file.Path;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
@@ -33,6 +33,7 @@ import java.time.Clock;
  * aggregates' command handlers receive as parameters.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImportProperties.class)
 public class CommandSideConfiguration {
 
     @Bean
@@ -61,13 +62,13 @@ public class CommandSideConfiguration {
         return new ReportImporter(commands::sendAs, new ReferenceNames(engine.getIfAvailable()), eventStore);
     }
 
-    /** {@code --import=FILE}: see {@link ImportOnStart}. */
+    /** {@code --ledger.import.file=FILE}: see {@link ImportOnStart}. */
     @Bean
-    @ConditionalOnProperty("import")
+    @ConditionalOnProperty("ledger.import.file")
     public ImportOnStart importOnStart(ReportImporter importer, ConfigurableApplicationContext context,
-                                       Environment env) {
-        return new ImportOnStart(importer, context, Path.of(env.getRequiredProperty("import")),
-                env.getProperty("import.session-id"), env.getProperty("import.exit", Boolean.class, true));
+                                       ImportProperties properties) {
+        return new ImportOnStart(importer, context, properties.getFile(), properties.getSessionId(),
+                properties.isExit());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ArchitectureTest {
 
@@ -27,5 +28,10 @@ class ArchitectureTest {
     void the_command_side_never_reaches_into_the_query_side() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.proposalledger.query..")
                 .check(classes);
+    }
+
+    @Test
+    void no_package_cycles() {
+        slices().matching("org.proposalledger.command.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

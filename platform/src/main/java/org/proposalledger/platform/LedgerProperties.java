@@ -3,13 +3,21 @@ package org.proposalledger.platform;
 import org.proposalledger.api.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.springframework.util.unit.DataSize;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code ledger.*} settings both sides read. */
+/**
+ * The {@code ledger.*} settings every process reads (data folder, zone, users, request size) and
+ * the calendar and deadline areas. Other areas have their own types beside the code that reads
+ * them: {@code ledger.outage.*}, {@code ledger.idempotency.*}, {@code ledger.security.jwt.*},
+ * {@code ledger.metrics.*} (platform), {@code ledger.import.*} (command side),
+ * {@code ledger.rebuild.*} (standalone), {@code ledger.query.*} … (query side).
+ */
 @ConfigurationProperties("ledger")
 public class LedgerProperties {
 
@@ -19,8 +27,14 @@ public class LedgerProperties {
     /** Zone in which due dates and "today" are reckoned. */
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
-    /** Users allowed to sign in (HTTP Basic). */
+    /**
+     * Users allowed to sign in (HTTP Basic). Empty: the demo accounts outside profile {@code prod}
+     * (see DemoAccounts); profile {@code prod} refuses any.
+     */
     private List<User> users = new ArrayList<>();
+
+    /** The largest request body taken; a larger one is answered 413 before it is read. */
+    private DataSize maxRequestSize = DataSize.ofMegabytes(1);
 
     private final Calendar calendar = new Calendar();
 
@@ -38,6 +52,7 @@ public class LedgerProperties {
     public static class Calendar {
         /** Folder of {@code YYYY.json} files replacing the shipped ones; default {@code <data-dir>/calendar}. */
         private Path dir;
+        /** How often that folder is checked for changed files. */
         private Duration reloadInterval = Duration.ofMinutes(1);
 
         public Path getDir() {
@@ -59,6 +74,7 @@ public class LedgerProperties {
 
     /** {@code ledger.deadlines.*}: the overdue / reminder watcher. */
     public static class Deadlines {
+        /** Run the deadline watcher in this process. */
         private boolean watcherEnabled = true;
         /** How often passed due dates are looked for; an overdue event lands within this interval. */
         private Duration pollInterval = Duration.ofSeconds(30);
@@ -86,6 +102,14 @@ public class LedgerProperties {
 
     public void setDataDir(Path dataDir) {
         this.dataDir = dataDir;
+    }
+
+    public DataSize getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(DataSize maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
     }
 
     public ZoneId getZone() {

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code java -jar proposal-ledger.jar --import=FILE}: the jar's own switch, started the way
- * the jar starts (with {@code import.exit=false}, since exiting would end the test JVM).
+ * {@code java -jar proposal-ledger.jar --ledger.import.file=FILE}: the jar's own switch, started the way
+ * the jar starts (with {@code ledger.import.exit=false}, since exiting would end the test JVM).
  */
 class ImportCommandLineTest {
 
@@ -43,8 +43,8 @@ class ImportCommandLineTest {
         Path file = Files.createTempFile("report-", ".txt");
         Files.write(file, ReportImportEndToEndTest.part1());
 
-        try (ConfigurableApplicationContext context = start(dataDir, "--import=" + file,
-                "--import.session-id=lvliang-4-1", "--import.exit=false")) {
+        try (ConfigurableApplicationContext context = start(dataDir, "--ledger.import.file=" + file,
+                "--ledger.import.session-id=lvliang-4-1", "--ledger.import.exit=false")) {
             // session + 4 units + 5 deputies + 4 proposals × (submit, register, assign, reply)
             assertThat(events(context)).isEqualTo(1 + 4 + 5 + 16);
             Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
@@ -62,7 +62,7 @@ class ImportCommandLineTest {
         String text = new String(ReportImportEndToEndTest.part1(), StandardCharsets.UTF_8);
         Files.writeString(file, text.substring(0, text.lastIndexOf("吕梁市科学技术局")), StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> start(dataDir, "--import=" + file, "--import.exit=false"))
+        assertThatThrownBy(() -> start(dataDir, "--ledger.import.file=" + file, "--ledger.import.exit=false"))
                 .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
                         .isInstanceOf(MalformedReportException.class).hasMessageContaining("line 113"));
 

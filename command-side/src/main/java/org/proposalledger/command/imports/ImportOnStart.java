@@ -13,9 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code --import=FILE [--import.session-id=ID] [--import.exit=false]}: imports the report
- * once the application has started, then exits (status 0 on success, 2 for a malformed or
- * unreadable report) unless {@code import.exit=false} keeps it running.
+ * {@code --ledger.import.file=FILE [--ledger.import.session-id=ID] [--ledger.import.exit=false]}
+ * ({@link ImportProperties}): imports the report once the application has started, then exits
+ * (status 0 on success, 2 for a malformed or unreadable report) unless {@code ledger.import.exit=false}
+ * keeps it running.
  */
 public class ImportOnStart implements ApplicationRunner {
 

@@ -31,6 +31,7 @@ import org.proposalledger.api.proposal.ProposalReplied;
 import org.proposalledger.api.proposal.ProposalStatus;
 import org.proposalledger.api.proposal.ProposalSubmitted;
 import org.proposalledger.api.proposal.ProposalWithdrawn;
+import org.proposalledger.api.proposal.Provenance;
 import org.proposalledger.api.proposal.RateReply;
 import org.proposalledger.api.proposal.Rating;
 import org.proposalledger.api.proposal.ReassignProposal;
@@ -39,7 +40,6 @@ import org.proposalledger.api.proposal.RecordReplyOverdue;
 import org.proposalledger.api.proposal.RegisterProposal;
 import org.proposalledger.api.proposal.RehandlingOrdered;
 import org.proposalledger.api.proposal.RejectProposal;
-import org.proposalledger.api.proposal.Category;
 import org.proposalledger.api.proposal.ReplyClass;
 import org.proposalledger.api.proposal.ReplyOverdue;
 import org.proposalledger.api.proposal.ReplyToProposal;
@@ -76,18 +76,21 @@ import static org.proposalledger.api.proposal.ProposalStatus.SUBMITTED;
 import static org.proposalledger.api.proposal.ProposalStatus.WITHDRAWN;
 
 /**
- * One suggestion's life, from submission to closing (see the lifecycle table in DESIGN.md).
+ * One suggestion's life: submit → register (or reject) → assign → co-unit opinions and
+ * consultations → reply → rate → re-handle or close; a proposer may withdraw before a reply, the
+ * lead unit may return a wrong assignment within its window, the office may extend a due date, and
+ * the deadline watcher records what is overdue or due soon. Each step's refusals are rule codes
+ * (docs/errors.md); the tests in this package name them step by step.
+ * <p>
  * Command handlers only decide: they check who is acting and whether the step fits the
  * current state, then apply an event. State changes only in the event sourcing handlers.
  * <p>
  * Checks run in a fixed order: the actor's role, a terminal status, the lifecycle state, the
  * actor's link to this proposal (lead unit, co-unit, proposer), and last the command's values.
  * <p>
- * An import of a published report (role IMPORT) records only what the report states: it may
- * submit, register, assign and reply, with "not stated" (未注明) category and reply class and
- * no dates at all, because the report gives none. Steps that reckon from the assignment date
- * (return window, extension limit, overdue) are refused on such an undated assignment rather
- * than computed from an invented date.
+ * What an import of a published report may record, and what an undated imported assignment rules
+ * out, is in {@link ImportRules}; whether a suggestion was imported is its recorded
+ * {@link Provenance}.
  */
 public class Proposal {
 
@@ -108,15 +111,14 @@ public class Proposal {
     private LocalDate dueOn;
     /** The current assignment came from an imported report, undated. */
     private boolean importedAssignment;
-    /** Submitted from a published report: only an import files a suggestion under category NOT_STATED. */
-    private boolean imported;
+    private Provenance provenance;
     /** The unit that handed the assignment back, while the proposal awaits reassignment. */
     private UnitId returnedBy;
     /** Handling round: 1 from the first assignment, one more per re-handling. */
     private int round;
     /** Whether a ReplyOverdue was raised for the due date now in force. */
     private boolean overdue;
-    /** Fixed at assignment by HandlingTermsSet; null for streams from before that event existed. */
+    /** Fixed at assignment by HandlingTermsSet; null while unassigned and for an undated (imported) assignment. */
     private LocalDate returnWindowEndsOn;
     private LocalDate coOpinionDueOn;
     private int reminderWorkingDays;
@@ -134,7 +136,7 @@ public class Proposal {
 
     @CommandHandler
     public Proposal(SubmitProposal cmd, Actor actor, ReferenceData references) {
-        if (!actor.is(Role.DEPUTY) && !actor.is(Role.OFFICE) && !actor.is(Role.IMPORT)) {
+        if (!actor.is(Role.DEPUTY) && !actor.is(Role.OFFICE) && !ImportRules.isImport(actor)) {
             throw forbidden("deputy-or-office-only", "Only a deputy or the congress office may submit a suggestion.");
         }
         if (cmd.proposalId() == null) {
@@ -151,13 +153,8 @@ public class Proposal {
         if (cmd.category() == null) {
             throw invalid("category-required", "A suggestion needs a category.");
         }
-        if (cmd.category() == Category.NOT_STATED && !actor.is(Role.IMPORT)) {
-            throw invalid("category-required", "A suggestion needs a category; 未注明 is only for imported reports.");
-        }
-        // a published report may give no background; an import then records none rather than invent one
-        if (actor.is(Role.IMPORT) ? cmd.background() == null : cmd.background() == null || cmd.background().isBlank()) {
-            throw invalid("background-required", "A suggestion needs its background.");
-        }
+        ImportRules.requireFiledCategory(cmd.category(), actor);
+        ImportRules.requireBackground(cmd.background(), actor);
         requireSuggestions(cmd.suggestions());
         if (!references.sessionExists(cmd.sessionId())) {
             throw invalid("unknown-session", "There is no congress session '" + cmd.sessionId() + "'.");
@@ -168,7 +165,7 @@ public class Proposal {
             }
         }
         apply(new ProposalSubmitted(cmd.proposalId(), cmd.sessionId(), cmd.title(), cmd.proposerIds(),
-                cmd.andOthers(), cmd.category(), cmd.background(), cmd.suggestions()));
+                cmd.andOthers(), cmd.category(), cmd.background(), cmd.suggestions(), ImportRules.provenanceOf(actor)));
     }
 
     // ---- register / reject / designate key ----------------------------------------------
@@ -178,7 +175,7 @@ public class Proposal {
         requireOfficeOrImport(actor, "register a suggestion");
         requireOpen();
         requireUntriaged();
-        requireImportedIfImport(actor);
+        ImportRules.requireImportedIfImport(actor, provenance);
         requireText(cmd.number(), "number-required", "Registration needs a number.");
         apply(new ProposalRegistered(id, sessionId, cmd.number()));
     }
@@ -222,13 +219,10 @@ public class Proposal {
         if (status != REGISTERED) {
             throw conflict("already-assigned", "The suggestion is already assigned to '" + leadUnit + "'.");
         }
-        requireImportedIfImport(actor);
+        ImportRules.requireImportedIfImport(actor, provenance);
         requireUnits(cmd.leadUnitId(), cmd.coUnitIds(), references);
-        if (actor.is(Role.IMPORT)) {
-            if (cmd.dueOn() != null) {
-                throw invalid("imported-dates-not-stated",
-                        "An imported assignment carries no due date: the report states none.");
-            }
+        if (ImportRules.isImport(actor)) {
+            ImportRules.requireUndated(cmd);
             apply(new ProposalAssigned(id, sessionId, cmd.leadUnitId(), cmd.coUnitIds(), null, null));
             return;
         }
@@ -247,7 +241,7 @@ public class Proposal {
     }
 
     @CommandHandler
-    void handle(ReturnAssignment cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
+    void handle(ReturnAssignment cmd, Actor actor, Clock clock) {
         requireUnitRole(actor, "return an assignment");
         requireOpen();
         if (status == REPLIED || status == REHANDLING) {
@@ -257,12 +251,8 @@ public class Proposal {
             throw conflict("return-requires-assignment", "The suggestion is not assigned to anyone.");
         }
         requireLeadUnit(actor, "return an assignment");
-        if (assignedOn == null) {
-            throw conflict("assignment-date-not-stated",
-                    "The assignment was imported without its date, so the return window cannot be reckoned.");
-        }
-        LocalDate lastDay = returnWindowEndsOn != null ? returnWindowEndsOn
-                : book.rulesFor(sessionId).lastReturnDay(assignedOn);
+        ImportRules.requireAssignmentDate(assignedOn, "the return window");
+        LocalDate lastDay = returnWindowEndsOn;
         if (LocalDate.now(clock).isAfter(lastDay)) {
             throw conflict("return-window-passed", "An assignment may be returned within its window of working days"
                     + " after assignment on " + assignedOn + "; the last day was " + lastDay + ".");
@@ -295,10 +285,7 @@ public class Proposal {
         requireOffice(actor, "extend a reply deadline");
         requireOpen();
         requireAwaitingReply("extension-requires-pending-reply", "Only a due date still awaiting a reply can be extended.");
-        if (assignedOn == null) {
-            throw conflict("assignment-date-not-stated",
-                    "The assignment was imported without its date, so the 6-month limit cannot be reckoned.");
-        }
+        ImportRules.requireAssignmentDate(assignedOn, "the 6-month limit");
         requireText(cmd.approvedBy(), "approval-required", "An extension needs the name of who approved it.");
         if (cmd.newDueOn() == null) {
             throw invalid("new-due-date-required", "An extension needs the new due date.");
@@ -318,7 +305,7 @@ public class Proposal {
     // ---- handling: co-unit opinion, consultation, reply, overdue ------------------------
 
     @CommandHandler
-    void handle(GiveCoUnitOpinion cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
+    void handle(GiveCoUnitOpinion cmd, Actor actor, Clock clock) {
         if (!actor.is(Role.UNIT)) {
             throw forbidden("co-unit-only", "Only a co-unit of this suggestion may give a co-unit opinion.");
         }
@@ -336,8 +323,7 @@ public class Proposal {
         }
         requireText(cmd.text(), "text-required", "An opinion needs text.");
         LocalDate today = LocalDate.now(clock);
-        LocalDate due = coOpinionDueOn(book);
-        apply(new CoUnitOpinionGiven(id, unit, cmd.text(), today, due != null && today.isAfter(due)));
+        apply(new CoUnitOpinionGiven(id, unit, cmd.text(), today, coOpinionDueOn != null && today.isAfter(coOpinionDueOn)));
     }
 
     @CommandHandler
@@ -357,6 +343,7 @@ public class Proposal {
         if (cmd.heldOn().isAfter(LocalDate.now(clock))) {
             throw invalid("held-on-in-future", "A consultation can only be recorded once it has been held.");
         }
+        // an undated (imported) assignment has no date to be before
         if (assignedOn != null && cmd.heldOn().isBefore(assignedOn)) {
             throw invalid("held-on-before-assignment",
                     "The consultation date is before the assignment on " + assignedOn + ".");
@@ -370,7 +357,7 @@ public class Proposal {
 
     @CommandHandler
     void handle(ReplyToProposal cmd, Actor actor, Clock clock) {
-        boolean imported = actor.is(Role.IMPORT);
+        boolean imported = ImportRules.isImport(actor);
         if (!imported) {
             requireUnitRole(actor, "reply");
         }
@@ -382,18 +369,11 @@ public class Proposal {
             throw conflict("reply-requires-assignment", "The suggestion is not assigned to anyone.");
         }
         if (imported) {
-            // an import records the report's reply to the report's assignment, never to one the ledger follows
-            if (!importedAssignment || status != ASSIGNED) {
-                throw conflict("import-reply-requires-imported-assignment",
-                        "An import may only record the first reply to an assignment it imported.");
-            }
+            ImportRules.requireImportedAssignment(importedAssignment, status);
         } else {
             requireLeadUnit(actor, "reply");
         }
-        if (cmd.classification() == null
-                || cmd.classification() == ReplyClass.NOT_STATED && !imported) {
-            throw invalid("classification-required", "A reply needs its classification (A, B, C or D).");
-        }
+        ImportRules.requireReplyClass(cmd.classification(), actor);
         requireText(cmd.text(), "text-required", "A reply needs text.");
         requireText(cmd.signedBy(), "signer-required", "A reply needs a signer.");
         if (imported) {
@@ -415,9 +395,7 @@ public class Proposal {
         if (overdue) {
             throw conflict("already-overdue", "The reply due on " + dueOn + " is already recorded as overdue.");
         }
-        if (dueOn == null) {
-            throw conflict("not-overdue", "The assignment was imported without a due date.");
-        }
+        ImportRules.requireDueDate(dueOn, "not-overdue");
         if (!LocalDate.now(clock).isAfter(dueOn)) {
             throw conflict("not-overdue", "The reply is due on " + dueOn + ".");
         }
@@ -430,9 +408,7 @@ public class Proposal {
         requireSystemOrOffice(actor, "remind a unit of its reply");
         requireOpen();
         requireAwaitingReply("no-reply-awaited", "No reply is awaited, so there is nothing to remind of.");
-        if (dueOn == null) {
-            throw conflict("not-due-soon", "The assignment was imported without a due date.");
-        }
+        ImportRules.requireDueDate(dueOn, "not-due-soon");
         if (dueOn.equals(remindedFor)) {
             throw conflict("already-reminded", "The lead unit was already reminded of the reply due on " + dueOn + ".");
         }
@@ -440,9 +416,8 @@ public class Proposal {
         if (today.isAfter(dueOn)) {
             throw conflict("reminder-too-late", "The reply due on " + dueOn + " is already late.");
         }
-        int days = returnWindowEndsOn != null ? reminderWorkingDays : book.rulesFor(sessionId).set().reminderWorkingDays();
-        LocalDate remindOn = DeadlineRules.remindOn(book.rulesFor(sessionId).calendar(), dueOn, days);
-        if (days == 0 || today.isBefore(remindOn)) {
+        LocalDate remindOn = DeadlineRules.remindOn(book.rulesFor(sessionId).calendar(), dueOn, reminderWorkingDays);
+        if (reminderWorkingDays == 0 || today.isBefore(remindOn)) {
             throw conflict("not-due-soon", "The reminder for the reply due on " + dueOn + " is due on " + remindOn + ".");
         }
         apply(new ReplyDueSoon(id, leadUnit, dueOn, round));
@@ -450,7 +425,7 @@ public class Proposal {
 
     /** Sent by the deadline watcher, which may repeat itself: a second call is refused, not duplicated. */
     @CommandHandler
-    void handle(RecordCoUnitOpinionOverdue cmd, Actor actor, DeadlineRuleBook book, Clock clock) {
+    void handle(RecordCoUnitOpinionOverdue cmd, Actor actor, Clock clock) {
         requireSystemOrOffice(actor, "record an overdue co-unit opinion");
         requireOpen();
         if (status != ASSIGNED || cmd.unitId() == null || !coUnits.contains(cmd.unitId())
@@ -460,14 +435,11 @@ public class Proposal {
         if (coUnitsOverdue.contains(cmd.unitId())) {
             throw conflict("already-overdue", "The opinion of '" + cmd.unitId() + "' is already recorded as overdue.");
         }
-        LocalDate due = coOpinionDueOn(book);
-        if (due == null) {
-            throw conflict("not-overdue", "The assignment was imported without a date, so no opinion is late.");
+        ImportRules.requireOpinionDueDate(coOpinionDueOn);
+        if (!LocalDate.now(clock).isAfter(coOpinionDueOn)) {
+            throw conflict("not-overdue", "The opinion of '" + cmd.unitId() + "' is due on " + coOpinionDueOn + ".");
         }
-        if (!LocalDate.now(clock).isAfter(due)) {
-            throw conflict("not-overdue", "The opinion of '" + cmd.unitId() + "' is due on " + due + ".");
-        }
-        apply(new CoUnitOpinionOverdue(id, cmd.unitId(), due));
+        apply(new CoUnitOpinionOverdue(id, cmd.unitId(), coOpinionDueOn));
     }
 
     // ---- rating, re-handling, follow-up --------------------------------------------------
@@ -552,16 +524,8 @@ public class Proposal {
 
     // ---- guards ----------------------------------------------------------------------------
 
-    /** An import records the steps of the suggestions it imported, never of ones handed in to the ledger. */
-    private void requireImportedIfImport(Actor actor) {
-        if (actor.is(Role.IMPORT) && !imported) {
-            throw conflict("import-requires-imported-proposal",
-                    "An import only records steps of suggestions it imported from a report.");
-        }
-    }
-
     private static void requireOfficeOrImport(Actor actor, String step) {
-        if (!actor.is(Role.OFFICE) && !actor.is(Role.IMPORT)) {
+        if (!actor.is(Role.OFFICE) && !ImportRules.isImport(actor)) {
             throw forbidden("office-only", "Only the congress office may " + step + ".");
         }
     }
@@ -575,13 +539,6 @@ public class Proposal {
     private void applyTerms(DeadlineRules rules, UnitId lead, List<UnitId> co, LocalDate on, LocalDate due) {
         apply(new HandlingTermsSet(id, sessionId, lead, due, rules.lastReturnDay(on), co, rules.coOpinionDueOn(on),
                 rules.set().reminderWorkingDays()));
-    }
-
-    private LocalDate coOpinionDueOn(DeadlineRuleBook book) {
-        if (coOpinionDueOn != null || assignedOn == null) {
-            return coOpinionDueOn;
-        }
-        return book.rulesFor(sessionId).coOpinionDueOn(assignedOn);
     }
 
     private static void requireOffice(Actor actor, String step) {
@@ -685,7 +642,7 @@ public class Proposal {
         id = event.proposalId();
         sessionId = event.sessionId();
         proposers = event.proposerIds();
-        imported = event.category() == Category.NOT_STATED;
+        provenance = event.provenance();
         status = SUBMITTED;
     }
 

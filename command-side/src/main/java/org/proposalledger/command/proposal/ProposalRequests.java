@@ -9,7 +9,7 @@ import org.proposalledger.api.proposal.Category;
 import org.proposalledger.api.proposal.ConsultationMode;
 import org.proposalledger.api.proposal.Rating;
 import org.proposalledger.api.proposal.ReplyClass;
-import org.proposalledger.command.web.PathIds;
+import org.proposalledger.api.Ids;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class ProposalRequests {
 
-    static final int ID = 64;
+    static final int ID = Ids.MAX_LENGTH;
     static final int NAME = 100;
     static final int TITLE = 200;
     static final int NUMBER = 50;
@@ -34,10 +34,10 @@ public final class ProposalRequests {
     }
 
     public record Submit(
-            @NotBlank @Size(max = ID) @Pattern(regexp = PathIds.PATTERN) String sessionId,
+            @NotBlank @Size(max = ID) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
             @NotBlank @Size(max = TITLE) String title,
             @NotEmpty @Size(max = MAX_PEOPLE)
-            List<@NotBlank @Size(max = ID) @Pattern(regexp = PathIds.PATTERN) String> proposerIds,
+            List<@NotBlank @Size(max = ID) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> proposerIds,
             boolean andOthers,
             @NotNull Category category,
             @NotBlank @Size(max = BACKGROUND) String background,
@@ -54,14 +54,14 @@ public final class ProposalRequests {
     }
 
     public record Assign(
-            @NotBlank @Size(max = ID) @Pattern(regexp = PathIds.PATTERN) String leadUnitId,
-            @Size(max = MAX_PEOPLE) List<@NotBlank @Size(max = ID) @Pattern(regexp = PathIds.PATTERN) String> coUnitIds,
+            @NotBlank @Size(max = ID) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String leadUnitId,
+            @Size(max = MAX_PEOPLE) List<@NotBlank @Size(max = ID) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> coUnitIds,
             LocalDate dueOn) {
     }
 
     public record Reassign(
-            @NotBlank @Size(max = ID) @Pattern(regexp = PathIds.PATTERN) String leadUnitId,
-            @Size(max = MAX_PEOPLE) List<@NotBlank @Size(max = ID) @Pattern(regexp = PathIds.PATTERN) String> coUnitIds) {
+            @NotBlank @Size(max = ID) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String leadUnitId,
+            @Size(max = MAX_PEOPLE) List<@NotBlank @Size(max = ID) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> coUnitIds) {
     }
 
     public record ExtendDeadline(@NotNull LocalDate newDueOn, @NotBlank @Size(max = NAME) String approvedBy) {

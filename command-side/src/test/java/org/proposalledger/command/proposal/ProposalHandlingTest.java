@@ -38,7 +38,7 @@ class ProposalHandlingTest extends ProposalTestSupport {
     @Test
     void co_unit_opinion_after_a_month_is_late() {
         LocalDate assignedOn = TODAY.minusMonths(1).minusDays(1);
-        fixture.given(submitted(), registered(), assigned(assignedOn, assignedOn.plusMonths(3)))
+        fixture.given(assignedProposal(assignedOn, assignedOn.plusMonths(3)))
                 .when(new GiveCoUnitOpinion(ID, OPINION), CO_UNIT)
                 .expectEvents(new CoUnitOpinionGiven(ID, EDUCATION, OPINION, TODAY, true));
     }
@@ -46,7 +46,7 @@ class ProposalHandlingTest extends ProposalTestSupport {
     @Test
     void co_unit_opinion_exactly_a_month_after_assignment_is_on_time() {
         LocalDate assignedOn = TODAY.minusMonths(1);
-        fixture.given(submitted(), registered(), assigned(assignedOn, assignedOn.plusMonths(3)))
+        fixture.given(assignedProposal(assignedOn, assignedOn.plusMonths(3)))
                 .when(new GiveCoUnitOpinion(ID, OPINION), CO_UNIT)
                 .expectEvents(new CoUnitOpinionGiven(ID, EDUCATION, OPINION, TODAY, false));
     }

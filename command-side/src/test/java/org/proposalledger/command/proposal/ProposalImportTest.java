@@ -12,6 +12,7 @@ import org.proposalledger.api.proposal.ProposalRated;
 import org.proposalledger.api.proposal.ProposalRegistered;
 import org.proposalledger.api.proposal.ProposalReplied;
 import org.proposalledger.api.proposal.ProposalSubmitted;
+import org.proposalledger.api.proposal.Provenance;
 import org.proposalledger.api.proposal.RateReply;
 import org.proposalledger.api.proposal.Rating;
 import org.proposalledger.api.proposal.RecordConsultation;
@@ -48,7 +49,7 @@ class ProposalImportTest extends ProposalTestSupport {
 
     static ProposalSubmitted importedSubmission() {
         return new ProposalSubmitted(ID, SESSION, "关于支持园区建设的建议", List.of(ZHU, GAO), true, Category.NOT_STATED,
-                "交口是一个典型的资源型县份。", List.of("一是积极协调。", "二是帮助招商。"));
+                "交口是一个典型的资源型县份。", List.of("一是积极协调。", "二是帮助招商。"), Provenance.IMPORTED);
     }
 
     static ProposalRegistered importedRegistration() {
@@ -83,7 +84,7 @@ class ProposalImportTest extends ProposalTestSupport {
         fixture.givenNoPriorActivity()
                 .when(cmd, IMPORT)
                 .expectEvents(new ProposalSubmitted(ID, SESSION, "关于支持园区建设的建议", List.of(ZHU), false,
-                        Category.NOT_STATED, "", List.of("建议尽快建设园区。")));
+                        Category.NOT_STATED, "", List.of("建议尽快建设园区。"), Provenance.IMPORTED));
     }
 
     @Test
@@ -94,6 +95,19 @@ class ProposalImportTest extends ProposalTestSupport {
                 .when(cmd, PROPOSER)
                 .expectNoEvents()
                 .expectException(rejected(INVALID, "background-required"));
+    }
+
+    @Test
+    void provenance_not_the_category_tells_an_imported_suggestion() {
+        fixture.givenNoPriorActivity()
+                .when(submit(Category.ECONOMY), IMPORT)
+                .expectEvents(new ProposalSubmitted(ID, SESSION, "关于支持园区建设的建议", List.of(ZHU, GAO), true,
+                        Category.ECONOMY, "交口是一个典型的资源型县份。", List.of("一是积极协调。", "二是帮助招商。"),
+                        Provenance.IMPORTED));
+        fixture.given(new ProposalSubmitted(ID, SESSION, "关于支持园区建设的建议", List.of(ZHU, GAO), true,
+                        Category.ECONOMY, "交口是一个典型的资源型县份。", List.of("一是积极协调。"), Provenance.IMPORTED))
+                .when(new RegisterProposal(ID, "未注明"), IMPORT)
+                .expectEvents(importedRegistration());
     }
 
     @Test

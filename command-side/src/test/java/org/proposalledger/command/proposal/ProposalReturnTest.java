@@ -36,7 +36,7 @@ class ProposalReturnTest extends ProposalTestSupport {
     void lead_unit_returns_an_assignment_on_the_seventh_working_day() {
         // Thu 29 Feb + 7 working days (skipping the weekend) = Mon 11 Mar, which is today
         LocalDate thursday = LocalDate.of(2024, 2, 29);
-        fixture.given(submitted(), registered(), assigned(thursday, thursday.plusMonths(3)))
+        fixture.given(assignedProposal(thursday, thursday.plusMonths(3)))
                 .when(new ReturnAssignment(ID, REASON), LEAD_UNIT)
                 .expectEvents(new AssignmentReturned(ID, COMMERCE, REASON));
     }
@@ -45,7 +45,7 @@ class ProposalReturnTest extends ProposalTestSupport {
     void return_after_seven_working_days_is_refused() {
         // Wed 28 Feb + 7 working days = Fri 8 Mar; today is the Monday after
         LocalDate wednesday = LocalDate.of(2024, 2, 28);
-        fixture.given(submitted(), registered(), assigned(wednesday, wednesday.plusMonths(3)))
+        fixture.given(assignedProposal(wednesday, wednesday.plusMonths(3)))
                 .when(new ReturnAssignment(ID, REASON), LEAD_UNIT)
                 .expectNoEvents()
                 .expectException(rejected(CONFLICT, "return-window-passed"));

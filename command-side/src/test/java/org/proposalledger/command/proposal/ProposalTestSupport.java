@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.proposalledger.api.proposal.AssignmentReturned;
 import org.proposalledger.api.proposal.Category;
+import org.proposalledger.api.proposal.HandlingTermsSet;
 import org.proposalledger.api.proposal.ProposalAssigned;
 import org.proposalledger.api.proposal.ProposalId;
 import org.proposalledger.api.proposal.ProposalRated;
@@ -101,6 +102,18 @@ abstract class ProposalTestSupport {
         return new ProposalAssigned(ID, SESSION, COMMERCE, List.of(EDUCATION), on, due);
     }
 
+    /** The terms an assignment on {@code on} runs under with the default rules (weekdays, 7-day return window …). */
+    static HandlingTermsSet terms(LocalDate on, LocalDate due) {
+        DeadlineRules rules = DeadlineRules.weekdays();
+        return new HandlingTermsSet(ID, SESSION, COMMERCE, due, rules.lastReturnDay(on), List.of(EDUCATION),
+                rules.coOpinionDueOn(on), rules.set().reminderWorkingDays());
+    }
+
+    /** The events up to an assignment on {@code on}, due on {@code due}, under the default rules. */
+    static Object[] assignedProposal(LocalDate on, LocalDate due) {
+        return new Object[]{submitted(), registered(), assigned(on, due), terms(on, due)};
+    }
+
     static AssignmentReturned returnedByLead() {
         return new AssignmentReturned(ID, COMMERCE, "不属于本单位职责");
     }
@@ -124,11 +137,11 @@ abstract class ProposalTestSupport {
 
     /** The events up to an assignment awaiting its first reply. */
     static Object[] assignedProposal() {
-        return new Object[]{submitted(), registered(), assigned()};
+        return assignedProposal(ASSIGNED_ON, DUE_ON);
     }
 
     /** The events up to a first reply of the given class, not yet rated. */
     static Object[] repliedProposal(ReplyClass classification) {
-        return new Object[]{submitted(), registered(), assigned(), replied(classification)};
+        return new Object[]{submitted(), registered(), assigned(), terms(ASSIGNED_ON, DUE_ON), replied(classification)};
     }
 }

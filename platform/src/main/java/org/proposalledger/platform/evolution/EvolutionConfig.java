@@ -11,4 +11,9 @@ public class EvolutionConfig {
     public ProposalRatedUpcaster proposalRatedUpcaster() {
         return new ProposalRatedUpcaster();
     }
+
+    @Bean
+    public ProposalSubmittedUpcaster proposalSubmittedUpcaster() {
+        return new ProposalSubmittedUpcaster();
+    }
 }

@@ -8,14 +8,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Operations wiring both sides share: correlation ids in the MDC of every message handler,
@@ -26,6 +25,7 @@ import java.time.Duration;
  */
 @AutoConfiguration(after = org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class)
 @Import({OpsSecurity.class, ApiDocumentation.class})
+@EnableConfigurationProperties(MetricsProperties.class)
 public class OpsAutoConfiguration {
 
     @Bean
@@ -65,7 +65,7 @@ public class OpsAutoConfiguration {
 
     @Bean
     public MetricsRefresher metricsRefresher(ObjectProvider<RefreshedMetrics> metrics,
-                                             @Value("${ledger.metrics.refresh-interval:10s}") Duration interval) {
-        return new MetricsRefresher(metrics, interval);
+                                             MetricsProperties properties) {
+        return new MetricsRefresher(metrics, properties.getRefreshInterval());
     }
 }

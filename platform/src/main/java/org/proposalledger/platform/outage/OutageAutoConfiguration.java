@@ -2,7 +2,6 @@ package org.proposalledger.platform.outage;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.proposalledger.platform.web.StoreUnavailableHandling;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,10 +1,8 @@
 package org.proposalledger.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -34,6 +32,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,7 +63,10 @@ public class SecurityConfig {
 
     @Bean
     public UserDetailsService ledgerUsers(LedgerProperties properties, PasswordEncoder encoder, Environment env) {
-        properties.getUsers().stream()
+        // profile prod signs users in with JWT only: the demo accounts must not even be there
+        List<LedgerProperties.User> configured = properties.getUsers().isEmpty() && !env.acceptsProfiles(PROD)
+                ? DemoAccounts.USERS : properties.getUsers();
+        configured.stream()
                 .filter(u -> u.getRole() == Role.SYSTEM || u.getRole() == Role.IMPORT)
                 .findFirst()
                 .ifPresent(u -> {
@@ -72,7 +74,7 @@ public class SecurityConfig {
                     throw new IllegalStateException("User '" + u.getUsername() + "' may not have role " + u.getRole()
                             + ": it is reserved for the ledger itself.");
                 });
-        Map<String, LedgerUser> users = properties.getUsers().stream()
+        Map<String, LedgerUser> users = configured.stream()
                 .map(u -> new LedgerUser(new Actor(u.getUsername(), u.getRole(), u.getUnitId(), u.getDeputyId()),
                         u.getPassword()))
                 .collect(Collectors.toMap(LedgerUser::getUsername, Function.identity()));
@@ -100,9 +102,9 @@ public class SecurityConfig {
     }
 
     @Bean
-    public SignIn ledgerSignIn(ObjectMapper mapper, Environment env, JwtProperties jwt,
+    public SignIn ledgerSignIn(SignInRefusals refusals, Environment env, JwtProperties jwt,
                                ObjectProvider<JwtDecoder> decoder) {
-        return new SignIn(mapper, env.acceptsProfiles(PROD), jwt, decoder);
+        return new SignIn(refusals, env.acceptsProfiles(PROD), jwt, decoder);
     }
 
     @Bean
@@ -122,13 +124,13 @@ public class SecurityConfig {
      * default, JWT bearer tokens in profile {@code prod}; refusals as problem details.
      */
     public static final class SignIn {
-        private final ObjectMapper mapper;
+        private final SignInRefusals refusals;
         private final boolean prod;
         private final JwtProperties jwt;
         private final ObjectProvider<JwtDecoder> decoder;
 
-        SignIn(ObjectMapper mapper, boolean prod, JwtProperties jwt, ObjectProvider<JwtDecoder> decoder) {
-            this.mapper = mapper;
+        SignIn(SignInRefusals refusals, boolean prod, JwtProperties jwt, ObjectProvider<JwtDecoder> decoder) {
+            this.refusals = refusals;
             this.prod = prod;
             this.jwt = jwt;
             this.decoder = decoder;
@@ -140,14 +142,14 @@ public class SecurityConfig {
             AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
                 if (e instanceof OAuth2AuthenticationException o) {
                     // expired, wrong issuer or key, malformed, or claims naming no single actor
-                    problem(res, mapper, HttpStatus.UNAUTHORIZED, "Invalid token", o.getError().getDescription(),
+                    problem(res, refusals, HttpStatus.UNAUTHORIZED, "Invalid token", o.getError().getDescription(),
                             "invalid-token", "Bearer error=\"invalid_token\"");
                 } else {
-                    problem(res, mapper, HttpStatus.UNAUTHORIZED, "Authentication required", signIn,
+                    problem(res, refusals, HttpStatus.UNAUTHORIZED, "Authentication required", signIn,
                             "unauthenticated", challenge);
                 }
             };
-            AccessDeniedHandler denied = (req, res, e) -> problem(res, mapper, HttpStatus.FORBIDDEN, "Forbidden",
+            AccessDeniedHandler denied = (req, res, e) -> problem(res, refusals, HttpStatus.FORBIDDEN, "Forbidden",
                     deniedDetail, "forbidden", null);
             http.exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
             // Security headers before the request is handled, not on the way out: an async answer (the
@@ -172,11 +174,11 @@ public class SecurityConfig {
         }
     }
 
-    private static void problem(HttpServletResponse res, ObjectMapper mapper, HttpStatus status, String title,
+    private static void problem(HttpServletResponse res, SignInRefusals refusals, HttpStatus status, String title,
                                 String detail, String rule, String challenge) throws IOException {
         if (challenge != null) {
             res.setHeader("WWW-Authenticate", challenge);
         }
-        Problems.write(res, mapper, Problems.of(status, title, detail, rule));
+        refusals.write(res, status, title, detail, rule);
     }
 }

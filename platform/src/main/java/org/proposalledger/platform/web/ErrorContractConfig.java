@@ -8,6 +8,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ProtocolHandler;
+import org.proposalledger.platform.security.SignInRefusals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,6 +40,13 @@ public class ErrorContractConfig {
     @Bean
     public RequestRejectedHandler firewallRejections(ObjectMapper mapper) {
         return new FirewallRejections(mapper);
+    }
+
+    /** Sign-in refusals (401, 403) in the problem shape; the security layer writes them through this. */
+    @Bean
+    public SignInRefusals signInRefusals(ObjectMapper mapper) {
+        return (response, status, title, detail, rule) ->
+                Problems.write(response, mapper, Problems.of(status, title, detail, rule));
     }
 
     /** Every handler mapping (the controllers', the actuator's, springdoc's) refuses CORS as a problem. */

@@ -8,7 +8,10 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.proposalledger.api.error.CommandRejectedException;
+import org.proposalledger.api.error.ReadRefusedException;
+import org.proposalledger.api.error.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,13 +50,33 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandRejectedException.class)
     ProblemDetail rejected(CommandRejectedException e) {
-        HttpStatus status = switch (e.kind()) {
+        return problem(status(e.kind()), e.getMessage(), e.rule());
+    }
+
+    @ExceptionHandler(ReadRefusedException.class)
+    ProblemDetail refused(ReadRefusedException e) {
+        return problem(status(e.kind()), e.getMessage(), e.rule());
+    }
+
+    /** A refusal raised inside a query handler arrives wrapped by the query bus. */
+    @ExceptionHandler(QueryExecutionException.class)
+    ProblemDetail queryExecution(QueryExecutionException e) {
+        if (e.getCause() instanceof ReadRefusedException r) {
+            return refused(r);
+        }
+        if (e.getCause() instanceof CommandRejectedException r) {
+            return rejected(r);
+        }
+        return unexpected(e);
+    }
+
+    private static HttpStatus status(Rejection kind) {
+        return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return problem(status, e.getMessage(), e.rule());
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -3,17 +3,18 @@ package org.proposalledger.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
+import org.proposalledger.platform.LedgerProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /** Web pieces both sides share. */
 @AutoConfiguration
 @Import(ProblemHandling.class)
+@EnableConfigurationProperties(LedgerProperties.class)
 public class WebConfig {
 
     @Bean
@@ -31,9 +32,9 @@ public class WebConfig {
 
     @Bean
     public FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
-            @Value("${ledger.max-request-size:1MB}") DataSize max, ObjectMapper mapper) {
+            LedgerProperties properties, ObjectMapper mapper) {
         FilterRegistrationBean<RequestSizeFilter> reg =
-                new FilterRegistrationBean<>(new RequestSizeFilter(max.toBytes(), mapper));
+                new FilterRegistrationBean<>(new RequestSizeFilter(properties.getMaxRequestSize().toBytes(), mapper));
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return reg;
     }

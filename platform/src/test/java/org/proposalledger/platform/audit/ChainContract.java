@@ -41,7 +41,7 @@ abstract class ChainContract {
     private final SessionId session = SessionId.of("s-" + UUID.randomUUID());
 
     private DomainEventMessage<?> event(long sequence) {
-        MetaData metaData = MetaData.from(Actor.office("office").toMetaData()).and(Actor.CORRELATION_ID, "c-" + sequence);
+        MetaData metaData = Actor.office("office").metaData("c-" + sequence);
         Object payload = sequence == 0
                 ? new CongressSessionRegistered(session, "第" + sequence + "次会议", LocalDate.of(2022, 1, 5))
                 : new CongressSessionUpdated(session, "第" + sequence + "次会议", LocalDate.of(2022, 1, 5).plusDays(sequence));

@@ -8,7 +8,12 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import org.proposalledger.api.proposal.Category;
+import org.proposalledger.api.proposal.ProposalId;
+import org.proposalledger.api.proposal.ProposalSubmitted;
+import org.proposalledger.api.proposal.Provenance;
 import org.proposalledger.api.reference.CongressSessionRegistered;
+import org.proposalledger.api.reference.DeputyId;
 import org.proposalledger.api.reference.CongressSessionUpdated;
 import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.api.security.Actor;
@@ -36,7 +41,7 @@ abstract class EventStoreContract {
     private final String aggregateId = "session:" + UUID.randomUUID();
 
     private DomainEventMessage<?> event(long sequence, Object payload) {
-        MetaData metaData = MetaData.from(Actor.office("office").toMetaData()).and(Actor.CORRELATION_ID, "c-42");
+        MetaData metaData = Actor.office("office").metaData("c-42");
         return new GenericDomainEventMessage<>("CongressSession", aggregateId, sequence, payload, metaData);
     }
 
@@ -94,5 +99,27 @@ abstract class EventStoreContract {
         assertThat(new String(payload, StandardCharsets.UTF_8))
                 .startsWith("{").contains("\"opensOn\":\"2022-01-05\"").contains("会议");
         assertThat(revision).isEqualTo("1");
+    }
+
+    /** A stream written before ProposalSubmitted revision 2 is read through the context's upcaster chain. */
+    @Test
+    void a_revision_1_submission_is_read_back_upcast() {
+        ProposalId id = ProposalId.of("p-" + UUID.randomUUID());
+        MetaData metaData = Actor.importer("office").metaData("c-43");
+        append(new GenericDomainEventMessage<>("Proposal", id.value(), 0, new ProposalSubmitted(id,
+                SessionId.of("lvliang-5-2"), "关于支持园区建设的建议", List.of(DeputyId.of("zhu-heping")), false,
+                Category.NOT_STATED, "", List.of("一是积极协调。"), Provenance.IMPORTED), metaData));
+        // as 0.1.0 before revision 2 wrote it: no provenance, revision 1
+        String revision1 = "{\"proposalId\":\"" + id.value() + "\",\"sessionId\":\"lvliang-5-2\","
+                + "\"title\":\"关于支持园区建设的建议\",\"proposerIds\":[\"zhu-heping\"],\"andOthers\":false,"
+                + "\"category\":\"NOT_STATED\",\"background\":\"\",\"suggestions\":[\"一是积极协调。\"]}";
+        assertThat(jdbc.update("UPDATE DomainEventEntry SET payload = ?, payloadRevision = '1' WHERE aggregateIdentifier = ?",
+                revision1.getBytes(StandardCharsets.UTF_8), id.value())).isEqualTo(1);
+
+        List<? extends DomainEventMessage<?>> read = eventStore.readEvents(id.value()).asStream().toList();
+
+        assertThat(read).hasSize(1);
+        assertThat(((ProposalSubmitted) read.get(0).getPayload()).provenance()).isEqualTo(Provenance.IMPORTED);
+        assertThat(((ProposalSubmitted) read.get(0).getPayload()).title()).isEqualTo("关于支持园区建设的建议");
     }
 }

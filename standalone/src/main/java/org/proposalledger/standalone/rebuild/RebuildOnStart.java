@@ -2,10 +2,10 @@ package org.proposalledger.standalone.rebuild;
 
 import org.proposalledger.query.rebuild.ProjectionProgress;
 import org.proposalledger.query.rebuild.ReadModelRebuild;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,12 +20,14 @@ import java.util.stream.Collectors;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.rebuild", havingValue = "true")
+@EnableConfigurationProperties(RebuildProperties.class)
 public class RebuildOnStart {
 
     @Bean
     public ApplicationRunner rebuildReadModels(ReadModelRebuild rebuild, ProjectionProgress progress,
                                                ConfigurableApplicationContext context,
-                                               @Value("${ledger.rebuild.exit:false}") boolean exit) {
+                                               RebuildProperties properties) {
+        boolean exit = properties.isExit();
         return args -> {
             ProjectionProgress.Rebuild started = rebuild.start("command-line");
             System.out.printf("Rebuilding the read models: replaying %,d events%n", started.events());

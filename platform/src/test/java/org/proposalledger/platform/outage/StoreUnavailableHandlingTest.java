@@ -1,4 +1,4 @@
-package org.proposalledger.platform.web;
+package org.proposalledger.platform.outage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.axonframework.axonserver.connector.ErrorCode;
 import org.junit.jupiter.api.Test;
-import org.proposalledger.platform.outage.StoreOutages;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;

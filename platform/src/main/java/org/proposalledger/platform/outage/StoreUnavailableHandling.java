@@ -1,9 +1,9 @@
-package org.proposalledger.platform.web;
+package org.proposalledger.platform.outage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.proposalledger.platform.outage.StoreOutages;
+import org.proposalledger.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
