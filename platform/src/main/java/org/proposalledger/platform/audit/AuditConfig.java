@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.proposalledger.platform.transparency.LogAudit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,8 +39,12 @@ public class AuditConfig {
     }
 
     @Bean
-    public ChainVerifier chainVerifier(ObjectProvider<EventStorageEngine> engine, ObjectProvider<DataSource> dataSource) {
+    public ChainVerifier chainVerifier(ObjectProvider<EventStorageEngine> engine, ObjectProvider<DataSource> dataSource,
+                                       ObjectProvider<LogAudit> logAudit) {
         return new ChainVerifier(engine.getIfAvailable() instanceof JdbcEventStorageEngine
-                ? dataSource.getIfAvailable() : null);
+                ? dataSource.getIfAvailable() : null, () -> {
+            LogAudit audit = logAudit.getIfAvailable();
+            return audit == null ? null : audit.verify();
+        });
     }
 }

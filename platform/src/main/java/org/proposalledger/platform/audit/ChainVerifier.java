@@ -2,6 +2,7 @@ package org.proposalledger.platform.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.proposalledger.platform.transparency.LogReport;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Recomputes the chain from the rows of the JDBC engine's event table (Axon's default schema),
@@ -28,11 +30,18 @@ public class ChainVerifier {
     };
 
     private final DataSource dataSource;
+    private final Supplier<LogReport> log;
     private final ObjectMapper json = new ObjectMapper();
 
     /** {@code dataSource} null when events are not in a JDBC table (Axon Server): nothing to verify here. */
     public ChainVerifier(DataSource dataSource) {
+        this(dataSource, () -> null);
+    }
+
+    /** {@code log} checks the transparency log as part of {@link #verifyAll()}. */
+    public ChainVerifier(DataSource dataSource, Supplier<LogReport> log) {
         this.dataSource = dataSource;
+        this.log = log;
     }
 
     public boolean available() {
@@ -114,7 +123,8 @@ public class ChainVerifier {
         } catch (SQLException e) {
             throw new IllegalStateException("Event store unreadable", e);
         }
-        return new ChainSummary(aggregates, intact, broken, unchainedOnly, events, unchainedEvents, firstBroken);
+        return new ChainSummary(aggregates, intact, broken, unchainedOnly, events, unchainedEvents, firstBroken,
+                log.get());
     }
 
     record Row(String aggregateId, long sequence, String type, String timestamp, String payloadType,
