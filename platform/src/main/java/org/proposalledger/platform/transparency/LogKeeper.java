@@ -68,7 +68,8 @@ public class LogKeeper implements SmartLifecycle {
     private MerkleFrontier frontier;
     /** One past the last logged event that is not a checkpoint announcement; unknown (max) after a start. */
     private long lastSubstantive = Long.MAX_VALUE;
-    private Instant lastSigned = Instant.MIN;
+    /** The first checkpoint after a start is due an interval later, like every other. */
+    private Instant lastSigned;
     private volatile long size = -1;
 
     public LogKeeper(LogStore store, LogEvents events, NoteSigner signer, EventBus eventBus, Path checkpointFile,
@@ -103,6 +104,7 @@ public class LogKeeper implements SmartLifecycle {
 
     @Override
     public void start() {
+        lastSigned = clock.instant();
         running = true;
         thread = new Thread(this::run, "transparency-log-keeper");
         thread.setDaemon(true);
@@ -142,6 +144,11 @@ public class LogKeeper implements SmartLifecycle {
         long started = System.nanoTime();
         boolean caughtUpOnce = false;
         while (running) {
+            // requests made before this round's appends: they are answered with everything stored before them
+            List<CompletableFuture<LogStore.Stored>> serving = new ArrayList<>();
+            for (CompletableFuture<LogStore.Stored> r; (r = requests.poll()) != null; ) {
+                serving.add(r);
+            }
             try {
                 long before = size;
                 boolean full = true;
@@ -153,8 +160,9 @@ public class LogKeeper implements SmartLifecycle {
                     log.info("Transparency log caught up with the event store: {} events ({} logged in {} ms)",
                             size, before < 0 ? size : size - before, (System.nanoTime() - started) / 1_000_000);
                 }
-                checkpoint();
+                checkpoint(serving);
             } catch (RuntimeException e) {
+                serving.forEach(r -> r.completeExceptionally(e));
                 log.warn("Transparency log round failed, retrying: {}", e.toString());
             }
             synchronized (wake) {
@@ -238,8 +246,8 @@ public class LogKeeper implements SmartLifecycle {
     }
 
     /** Signs when asked, or when due and the log grew by more than checkpoint announcements. */
-    private void checkpoint() {
-        boolean asked = !requests.isEmpty();
+    private void checkpoint(List<CompletableFuture<LogStore.Stored>> serving) {
+        boolean asked = !serving.isEmpty();
         Instant now = clock.instant();
         boolean due = Duration.between(lastSigned, now).compareTo(settings.checkpointInterval()) >= 0;
         if (!asked && !due) {
@@ -249,24 +257,16 @@ public class LogKeeper implements SmartLifecycle {
         try {
             signed = sign(asked);
         } catch (SQLException | RuntimeException e) {
-            failRequests(e);
+            serving.forEach(r -> r.completeExceptionally(e));
             log.warn("Transparency log: signing a checkpoint failed: {}", e.toString());
             return;
         }
-        CompletableFuture<LogStore.Stored> f;
-        while ((f = requests.poll()) != null) {
+        for (CompletableFuture<LogStore.Stored> r : serving) {
             if (signed != null) {
-                f.complete(signed);
+                r.complete(signed);
             } else {
-                f.completeExceptionally(new IllegalStateException("no checkpoint could be signed"));
+                r.completeExceptionally(new IllegalStateException("no checkpoint could be signed"));
             }
-        }
-    }
-
-    private void failRequests(Exception e) {
-        CompletableFuture<LogStore.Stored> f;
-        while ((f = requests.poll()) != null) {
-            f.completeExceptionally(e);
         }
     }
 
@@ -278,9 +278,8 @@ public class LogKeeper implements SmartLifecycle {
             try {
                 long stored = store.lockHead(c);
                 if (frontier == null || frontier.size() != stored) {
-                    c.rollback();
-                    frontier = null; // another keeper appended meanwhile: next round
-                    return asked ? store.latestCheckpoint().orElse(null) : null;
+                    frontier = MerkleFrontier.of(treeOn(c, stored), stored); // another keeper appended meanwhile
+                    events.resync();
                 }
                 Optional<LogStore.Stored> latest = store.latestCheckpoint(c);
                 long latestSize = latest.map(LogStore.Stored::size).orElse(-1L);
