@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * The tamper-evident chain: every event published through the event store gets its hash
- * (whatever the store), and the verifier reads the JDBC event table when that is the store.
+ * (whatever the store), and the verifier reads the JDBC event table when that is the store,
+ * else the events through Axon's event store API (Axon Server).
  */
 @AutoConfiguration(after = org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class)
 public class AuditConfig {
@@ -40,9 +41,12 @@ public class AuditConfig {
 
     @Bean
     public ChainVerifier chainVerifier(ObjectProvider<EventStorageEngine> engine, ObjectProvider<DataSource> dataSource,
-                                       ObjectProvider<LogAudit> logAudit) {
-        return new ChainVerifier(engine.getIfAvailable() instanceof JdbcEventStorageEngine
-                ? dataSource.getIfAvailable() : null, () -> {
+                                       ObjectProvider<LogAudit> logAudit, ObjectProvider<EventStore> eventStore,
+                                       @Qualifier("eventSerializer") ObjectProvider<Serializer> serializer) {
+        EventStorageEngine storage = engine.getIfAvailable();
+        Serializer s = storage instanceof AbstractEventStorageEngine e ? e.getEventSerializer() : serializer.getObject();
+        return new ChainVerifier(storage instanceof JdbcEventStorageEngine ? dataSource.getIfAvailable() : null,
+                eventStore.getIfAvailable(), s, () -> {
             LogAudit audit = logAudit.getIfAvailable();
             return audit == null ? null : audit.verify();
         });
