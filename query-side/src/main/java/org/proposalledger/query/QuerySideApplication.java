@@ -14,7 +14,8 @@ public class QuerySideApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.application.name=proposal-ledger-query-side")
+                // the command sides keep the transparency log and sign it; a query side reads and verifies it
+                .properties("spring.application.name=proposal-ledger-query-side", "ledger.transparency.keeper=false")
                 .run(args);
     }
 }

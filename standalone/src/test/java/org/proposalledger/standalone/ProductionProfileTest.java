@@ -18,7 +18,11 @@ class ProductionProfileTest {
 
     private static void start(List<String> args) {
         List<String> all = new ArrayList<>(args);
-        all.add("--ledger.data-dir=" + LedgerTestSupport.freshDataDir());
+        java.nio.file.Path dir = LedgerTestSupport.freshDataDir();
+        all.add("--ledger.data-dir=" + dir);
+        if (all.stream().noneMatch(a -> a.startsWith("--ledger.transparency."))) {
+            all.add("--ledger.transparency.key-file=" + dir.resolve("keys").resolve("log.key"));
+        }
         all.add("--server.port=0");
         new SpringApplicationBuilder(ProposalLedgerApplication.class).profiles("prod")
                 .run(all.toArray(String[]::new)).close();
@@ -54,5 +58,13 @@ class ProductionProfileTest {
                 .rootCause()
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ledger.security.jwt.issuer-uri");
+    }
+
+    @Test
+    void refuses_to_start_without_a_configured_transparency_log_key() {
+        assertThatThrownBy(() -> start(with(ISSUER, "--ledger.transparency.keeper=true")))
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ledger.transparency.key-file");
     }
 }

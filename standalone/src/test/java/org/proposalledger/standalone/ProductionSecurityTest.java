@@ -80,6 +80,8 @@ class ProductionSecurityTest extends RunningLedgerTest {
         registry.add("ledger.security.jwt.issuer-uri", () -> ISSUER);
         registry.add("ledger.security.jwt.audience", () -> AUDIENCE);
         registry.add("ledger.security.jwt.public-key-location", () -> pem.toUri().toString());
+        Path keys = LedgerTestSupport.freshDataDir();
+        registry.add("ledger.transparency.key-file", () -> keys.resolve("transparency-log.key").toString());
         // the event streams this test opens and leaves stay open on the server until their next update;
         // a graceful shutdown would wait for them past Surefire's patience
         registry.add("server.shutdown", () -> "immediate");

@@ -106,7 +106,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     long events() {
-        return jdbc().queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        return jdbc().queryForObject("SELECT COUNT(*) FROM domainevententry WHERE type IS NOT NULL", Long.class);
     }
 
     long eventsOf(String aggregateId, String payloadType) {

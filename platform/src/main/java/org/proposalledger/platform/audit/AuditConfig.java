@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.proposalledger.platform.transparency.LogAudit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * The tamper-evident chain: every event published through the event store gets its hash
- * (whatever the store), and the verifier reads the JDBC event table when that is the store.
+ * (whatever the store), and the verifier reads the JDBC event table when that is the store,
+ * else the events through Axon's event store API (Axon Server).
  */
 @AutoConfiguration(after = org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class)
 public class AuditConfig {
@@ -38,8 +40,15 @@ public class AuditConfig {
     }
 
     @Bean
-    public ChainVerifier chainVerifier(ObjectProvider<EventStorageEngine> engine, ObjectProvider<DataSource> dataSource) {
-        return new ChainVerifier(engine.getIfAvailable() instanceof JdbcEventStorageEngine
-                ? dataSource.getIfAvailable() : null);
+    public ChainVerifier chainVerifier(ObjectProvider<EventStorageEngine> engine, ObjectProvider<DataSource> dataSource,
+                                       ObjectProvider<LogAudit> logAudit, ObjectProvider<EventStore> eventStore,
+                                       @Qualifier("eventSerializer") ObjectProvider<Serializer> serializer) {
+        EventStorageEngine storage = engine.getIfAvailable();
+        Serializer s = storage instanceof AbstractEventStorageEngine e ? e.getEventSerializer() : serializer.getObject();
+        return new ChainVerifier(storage instanceof JdbcEventStorageEngine ? dataSource.getIfAvailable() : null,
+                eventStore.getIfAvailable(), s, () -> {
+            LogAudit audit = logAudit.getIfAvailable();
+            return audit == null ? null : audit.verify();
+        });
     }
 }

@@ -2,6 +2,15 @@ package org.proposalledger.platform.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.proposalledger.platform.transparency.LogReport;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -11,9 +20,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Recomputes the chain from the rows of the JDBC engine's event table (Axon's default schema),
@@ -28,26 +41,43 @@ public class ChainVerifier {
     };
 
     private final DataSource dataSource;
+    private final EventStore eventStore;
+    private final Serializer serializer;
+    private final Supplier<LogReport> log;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** {@code dataSource} null when events are not in a JDBC table (Axon Server): nothing to verify here. */
+    /** Over the JDBC event table. */
     public ChainVerifier(DataSource dataSource) {
+        this(dataSource, null, null, () -> null);
+    }
+
+    /**
+     * Over the JDBC event table when {@code dataSource} is given, else through Axon's event store
+     * API (Axon Server: its events are read as the store hands them over, payloads serialized with
+     * {@code serializer}); {@code log} checks the transparency log as part of {@link #verifyAll()}.
+     */
+    public ChainVerifier(DataSource dataSource, EventStore eventStore, Serializer serializer, Supplier<LogReport> log) {
         this.dataSource = dataSource;
+        this.eventStore = eventStore;
+        this.serializer = serializer;
+        this.log = log;
     }
 
     public boolean available() {
-        return dataSource != null;
+        return dataSource != null || eventStore != null;
     }
 
     private void requireAvailable() {
-        if (dataSource == null) {
-            throw new UnsupportedOperationException(
-                    "Chain verification reads the JDBC event table; this process stores events in Axon Server");
+        if (!available()) {
+            throw new UnsupportedOperationException("No event store to verify");
         }
     }
 
     public ChainReport verify(String aggregateId) {
         requireAvailable();
+        if (dataSource == null) {
+            return check(aggregateId, rowsThroughApi(aggregateId));
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
                      + " FROM domainevententry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
@@ -67,6 +97,9 @@ public class ChainVerifier {
     /** Every aggregate in one ordered pass over the table (the unique key's index gives the order). */
     public ChainSummary verifyAll() {
         requireAvailable();
+        if (dataSource == null) {
+            return verifyAllThroughApi();
+        }
         long aggregates = 0, intact = 0, broken = 0, unchainedOnly = 0, events = 0, unchainedEvents = 0;
         List<ChainReport> firstBroken = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -114,7 +147,59 @@ public class ChainVerifier {
         } catch (SQLException e) {
             throw new IllegalStateException("Event store unreadable", e);
         }
-        return new ChainSummary(aggregates, intact, broken, unchainedOnly, events, unchainedEvents, firstBroken);
+        return new ChainSummary(aggregates, intact, broken, unchainedOnly, events, unchainedEvents, firstBroken,
+                log.get());
+    }
+
+    /**
+     * Axon Server: one pass over the whole stream for the aggregate identifiers, then each
+     * aggregate's events read as an aggregate is loaded.
+     */
+    private ChainSummary verifyAllThroughApi() {
+        Set<String> ids = new LinkedHashSet<>();
+        try (BlockingStream<TrackedEventMessage<?>> all = eventStore.openStream(null)) {
+            while (all.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
+                if (all.nextAvailable() instanceof DomainEventMessage<?> d && d.getType() != null) {
+                    ids.add(d.getAggregateIdentifier());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the event store", e);
+        }
+        long intact = 0, broken = 0, unchainedOnly = 0, events = 0, unchainedEvents = 0;
+        List<ChainReport> firstBroken = new ArrayList<>();
+        for (String id : ids) {
+            ChainReport r = check(id, rowsThroughApi(id));
+            events += r.events();
+            unchainedEvents += r.unchained();
+            if (r.broken()) {
+                broken++;
+                if (firstBroken.size() < ChainSummary.MAX_LISTED) {
+                    firstBroken.add(r);
+                }
+            } else if (r.chained() == 0) {
+                unchainedOnly++;
+            } else {
+                intact++;
+            }
+        }
+        return new ChainSummary(ids.size(), intact, broken, unchainedOnly, events, unchainedEvents, firstBroken,
+                log.get());
+    }
+
+    /** An aggregate's events through the API, as rows: the payload as the store hands it over, serialized. */
+    private List<Row> rowsThroughApi(String aggregateId) {
+        List<Row> rows = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> e = stream.next();
+            SerializedObject<byte[]> payload = e.serializePayload(serializer, byte[].class);
+            rows.add(new Row(aggregateId, e.getSequenceNumber(), e.getType(), DateTimeUtils.formatInstant(e.getTimestamp()),
+                    payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
+                    new HashMap<>(e.getMetaData())));
+        }
+        return rows;
     }
 
     record Row(String aggregateId, long sequence, String type, String timestamp, String payloadType,

@@ -3,6 +3,7 @@ package org.proposalledger.standalone.audit;
 import org.proposalledger.platform.audit.ChainReport;
 import org.proposalledger.platform.audit.ChainSummary;
 import org.proposalledger.platform.audit.ChainVerifier;
+import org.proposalledger.platform.transparency.LogReport;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -11,9 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --ledger.verify-all}: verifies the hash chain of every aggregate in the event store,
- * prints the counts and each broken one (at most 100), and exits: 0 when nothing is broken,
- * 3 when something is.
+ * {@code --ledger.verify-all}: verifies the hash chain of every aggregate in the event store and
+ * the transparency log against its latest checkpoints, prints the counts, each broken chain (at
+ * most 100) and the log's verdict, and exits: 0 when nothing is broken, 3 when something is.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.verify-all", havingValue = "true")
@@ -38,7 +39,14 @@ public class VerifyAllOnStart implements ApplicationRunner {
             System.out.printf("BROKEN %s at sequence %d: %s (%s)%n", r.aggregateId(), r.brokenAtSequence(),
                     r.problem(), r.detail());
         }
-        int code = s.broken() == 0 ? 0 : 3;
+        LogReport log = s.log();
+        if (log != null) {
+            System.out.printf("transparency log: %s%s%s: %s%n", log.status(),
+                    log.checkpointSize() == null ? "" : " against the checkpoint of " + log.checkpointSize() + " events",
+                    log.position() == null ? "" : ", first at position " + log.position() + " (" + log.difference() + ")",
+                    log.detail());
+        }
+        int code = s.tampered() ? 3 : 0;
         System.exit(SpringApplication.exit(context, () -> code));
     }
 }
