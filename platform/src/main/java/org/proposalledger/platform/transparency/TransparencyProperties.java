@@ -36,6 +36,13 @@ public record TransparencyProperties(
         @DefaultValue("60s") Duration gapTimeout) {
 
     /** {@code ledger.transparency.keystore.*}: a PKCS#12 file, its password and the key's alias. */
+    /**
+     * A PKCS#12 keystore holding the log's Ed25519 signer key.
+     *
+     * @param path     the keystore file
+     * @param password the keystore's password
+     * @param alias    the key's alias in the keystore
+     */
     public record Keystore(Path path, String password, @DefaultValue("transparency-log") String alias) {
     }
 
