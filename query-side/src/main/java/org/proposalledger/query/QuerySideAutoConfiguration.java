@@ -15,7 +15,7 @@ import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.deadletter.DeadLetterConfiguration;
 import org.proposalledger.query.deadletter.OneWriterAtATime;
 import org.proposalledger.query.deadletter.ProjectionDeadLetterQueue;
-import org.proposalledger.query.dashboard.EventPositions;
+import org.proposalledger.query.projection.EventPositions;
 import org.proposalledger.query.history.HistoryQueries;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;

@@ -1,5 +1,6 @@
 package org.proposalledger.query.audit;
 
+import org.proposalledger.query.core.Instants;
 import org.proposalledger.platform.web.InvalidParameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,9 +23,9 @@ import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.CorrelationIdFilter;
 import org.proposalledger.platform.web.NotFoundException;
 import org.proposalledger.platform.web.Problems;
-import org.proposalledger.query.proposal.ProposalIds;
+import org.proposalledger.query.core.ProposalIds;
 import org.proposalledger.query.proposal.ProposalStore;
-import org.proposalledger.query.proposal.Viewer;
+import org.proposalledger.query.core.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -7,10 +7,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.proposalledger.api.query.GetProposalStateAt;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
-import org.proposalledger.query.proposal.ProposalIds;
-import org.proposalledger.query.proposal.Viewer;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
+import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.query.core.Viewer;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,7 +12,12 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
+import org.proposalledger.query.projection.Coverage;
+import org.proposalledger.query.projection.Delivery;
+import org.proposalledger.query.projection.EventPositions;
 import org.proposalledger.query.projection.ProjectionBatch;
+import org.proposalledger.query.projection.ProposalChange;
+import org.proposalledger.query.projection.ProposalChangeListener;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,8 +61,8 @@ import java.util.function.Consumer;
  *   whole token, which settles it without a look-up. (Comparing tokens is not enough: an event
  *   re-delivered after a gap below it was filled comes with a token covering that gap, which the
  *   marker written at its first delivery does not.)</li>
- *   <li>This buffer must be flushed before the proposal documents (the projection creates it
- *   first, and {@link ProjectionBatch} flushes in creation order): if the process dies between
+ *   <li>This buffer is flushed before the proposal documents (the projection opens it at
+ *   {@link ProjectionBatch.Order#DERIVED}, see {@link ProposalChangeListener}): if the process dies between
  *   the two, the re-delivered events find the old proposal documents, recompute the same
  *   deltas, and the markers skip them; in the opposite order the deltas would be lost.</li>
  *   <li>An event retried from the dead-letter queue ({@link Delivery#retried}) runs outside its
@@ -70,11 +75,11 @@ import java.util.function.Consumer;
  * Limitation: the markers are per segment id; splitting or merging segments of a processor
  * with events in flight would need the markers carried over (this code never splits or merges).
  */
-public final class CounterBuffer implements ProjectionBatch.Flushable, ProjectionBatch.Undoable {
+public final class CounterBuffer implements ProposalChangeListener.Buffer, ProjectionBatch.Undoable {
 
     private static final int READ_CHUNK = 1000;
     /**
-     * Under {@code applied}: the ids of dead-lettered events counted when retried. A retried event
+     * Under {@code applied}: the ids of dead-lettered events ({@link Delivery#retried}) counted when retried. A retried event
      * runs outside its segment's batches, and the segment's marker may already cover its position
      * (later events of other proposals were counted), so it is checked by its id instead.
      */
@@ -98,32 +103,6 @@ public final class CounterBuffer implements ProjectionBatch.Flushable, Projectio
         this.positions = positions;
         this.zone = zone;
         this.onWritten = onWritten;
-    }
-
-    /**
-     * An event as the processor delivered it: its id, what the processor's token covers right
-     * after it ({@code token}, null when unknown, which skips the re-delivery check) and its
-     * global position when the token tells it ({@code position}, else -1: see
-     * {@link Coverage#exactPosition}).
-     */
-    public record Delivery(String eventId, Coverage token, long position, boolean retried) {
-
-        public Delivery(String eventId, Coverage token, long position) {
-            this(eventId, token, position, false);
-        }
-
-        /** An event without a token: always counted. */
-        public static Delivery untracked(String eventId) {
-            return new Delivery(eventId, null, -1);
-        }
-
-        /**
-         * A dead-lettered event handled again from the dead-letter queue: counted unless its id is
-         * among the document's {@value #RETRIED} ids (a retry that died after writing the counters).
-         */
-        public static Delivery retried(String eventId) {
-            return new Delivery(eventId, null, -1, true);
-        }
     }
 
     /** A pending document as it was before the current event first changed it. */
@@ -199,6 +178,11 @@ public final class CounterBuffer implements ProjectionBatch.Flushable, Projectio
             tableSessions.retainAll(tableSessionsAtMark);
         }
         mark();
+    }
+
+    @Override
+    public void changed(ProposalChange change) {
+        record(change.before(), change.after(), change.at(), change.delivery(), change.segment());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.proposalledger.query.dashboard;
 
+import org.proposalledger.query.projection.Coverage;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;

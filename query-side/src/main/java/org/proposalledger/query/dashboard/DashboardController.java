@@ -22,7 +22,7 @@ import org.proposalledger.api.security.Actor;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.CorrelationIdFilter;
-import org.proposalledger.query.proposal.ProposalIds;
+import org.proposalledger.query.core.ProposalIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;

@@ -13,7 +13,7 @@ import org.proposalledger.api.query.dashboard.ScopeFigures;
 import org.proposalledger.api.query.dashboard.ScopeTable;
 import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.api.query.dashboard.UnitTable;
-import org.proposalledger.query.proposal.Viewer;
+import org.proposalledger.query.core.Viewer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

@@ -10,10 +10,10 @@ import org.proposalledger.api.query.GetProposalHistory;
 import org.proposalledger.api.query.ProposalHistory;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.query.mongo.DocumentMapper;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
-import org.proposalledger.query.proposal.ProposalIds;
-import org.proposalledger.query.proposal.Viewer;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
+import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.query.core.Viewer;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.proposalledger.query.proposal;
 
+import org.proposalledger.query.core.ProposalIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,5 +1,7 @@
 package org.proposalledger.query.proposal;
 
+import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.query.core.Viewer;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.proposalledger.api.proposal.Category;

@@ -1,5 +1,6 @@
 package org.proposalledger.query.proposal;
 
+import org.proposalledger.query.core.ProposalIds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.query.audit.Instants;
+import org.proposalledger.query.core.Instants;
 
 import java.net.URI;
 import java.time.ZoneId;

@@ -19,7 +19,7 @@ import org.proposalledger.api.query.dashboard.UnitTable;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.CorrelationIdFilter;
-import org.proposalledger.query.proposal.ProposalIds;
+import org.proposalledger.query.core.ProposalIds;
 import org.proposalledger.query.reference.ReferenceDataProjection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,7 @@ import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.NotFoundException;
-import org.proposalledger.query.proposal.ProposalIds;
+import org.proposalledger.query.core.ProposalIds;
 import org.proposalledger.query.proposal.ProposalStore;
 import org.proposalledger.query.reference.ReferenceDataProjection;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,5 +1,6 @@
 package org.proposalledger.query.support;
 
+import org.proposalledger.query.projection.Delivery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -8,7 +9,7 @@ import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.query.dashboard.CounterBuffer;
 import org.proposalledger.query.dashboard.CounterStore;
-import org.proposalledger.query.dashboard.EventPositions;
+import org.proposalledger.query.projection.EventPositions;
 import org.proposalledger.query.projection.DocumentBuffer;
 import org.proposalledger.query.projection.ProjectionBatch;
 import org.proposalledger.query.projection.Projections;
@@ -71,7 +72,7 @@ public class InjectedFault {
                 return;
             }
             ProjectionBatch batch = ProjectionBatch.current();
-            CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS,
+            CounterBuffer dashboard = batch.buffer(ProjectionBatch.Order.DERIVED, CounterStore.COUNTERS,
                     () -> new CounterBuffer(counters, positions, properties.getZone(), scopes -> {
                     }));
             DocumentBuffer<ProposalView> views = batch.buffer(ProposalStore.COLLECTION,
@@ -80,7 +81,7 @@ public class InjectedFault {
             if (current != null) {
                 views.put(current.id(), current);
                 dashboard.record(null, current, message.getTimestamp(),
-                        CounterBuffer.Delivery.untracked(UUID.randomUUID().toString()), 0);
+                        Delivery.untracked(UUID.randomUUID().toString()), 0);
             }
             throw new IllegalStateException(MESSAGE + " in " + Projections.GROUP);
         }

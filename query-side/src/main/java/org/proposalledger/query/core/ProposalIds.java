@@ -1,4 +1,4 @@
-package org.proposalledger.query.proposal;
+package org.proposalledger.query.core;
 
 import java.util.regex.Pattern;
 

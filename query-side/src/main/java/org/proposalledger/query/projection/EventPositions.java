@@ -1,5 +1,6 @@
-package org.proposalledger.query.dashboard;
+package org.proposalledger.query.projection;
 
+import org.proposalledger.query.dashboard.CounterBuffer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
