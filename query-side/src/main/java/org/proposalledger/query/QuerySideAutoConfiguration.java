@@ -1,5 +1,6 @@
 package org.proposalledger.query;
 
+import org.proposalledger.query.core.ProposalStreams;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -53,7 +54,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * Axon's own property-driven registration is left in charge of the processor.
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
-@ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryQueries.class,
+@ComponentScan(basePackageClasses = {ProposalStreams.class, ProposalProjection.class, HistoryQueries.class,
         ReferenceDataProjection.class, SupervisionStore.class, CounterStore.class, ExportController.class,
         RebuildConfiguration.class, DeadLetterConfiguration.class})
 public class QuerySideAutoConfiguration {

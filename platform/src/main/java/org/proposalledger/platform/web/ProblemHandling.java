@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.proposalledger.api.error.CommandRejectedException;
+import org.proposalledger.api.error.ReadRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +55,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
         };
         return problem(status, e.getMessage(), e.rule());
+    }
+
+    @ExceptionHandler(ReadRefusedException.class)
+    ProblemDetail readRefused(ReadRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, e.detail(), e.rule());
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -3,6 +3,7 @@ package org.proposalledger.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,6 +21,11 @@ public class WebConfig {
     public Commands commands(CommandGateway gateway, CommandBus commandBus) {
         commandBus.registerHandlerInterceptor(new RejectionInterceptor());
         return new Commands(gateway);
+    }
+
+    @Bean
+    public Queries queries(QueryGateway gateway) {
+        return new Queries(gateway);
     }
 
     @Bean

@@ -4,10 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.proposalledger.api.query.dashboard.DailySeries;
 import org.proposalledger.api.query.dashboard.GetDailySeries;
@@ -18,10 +14,8 @@ import org.proposalledger.api.query.dashboard.Rates;
 import org.proposalledger.api.query.dashboard.ScopeTable;
 import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.api.query.dashboard.UnitTable;
-import org.proposalledger.api.security.Actor;
 import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.platform.security.CurrentActor;
-import org.proposalledger.platform.web.CorrelationIdFilter;
+import org.proposalledger.platform.web.Queries;
 import org.proposalledger.query.core.ProposalIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -36,7 +30,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.CompletionException;
 
 import reactor.core.publisher.Flux;
 
@@ -51,11 +44,11 @@ public class DashboardController {
 
     private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ZoneId zone;
     private final int defaultMinSample;
 
-    public DashboardController(QueryGateway queries, LedgerProperties properties,
+    public DashboardController(Queries queries, LedgerProperties properties,
                                @Value("${ledger.dashboard.min-sample:5}") int defaultMinSample) {
         this.queries = queries;
         this.zone = properties.getZone();
@@ -66,7 +59,7 @@ public class DashboardController {
     public SessionDashboard session(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
                                     @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
                                     @RequestParam(required = false) String asOf) {
-        return ask(new GetSessionDashboard(sessionId, asOf(asOf)), SessionDashboard.class);
+        return queries.ask(new GetSessionDashboard(sessionId, asOf(asOf)), SessionDashboard.class);
     }
 
     @GetMapping("/units")
@@ -78,7 +71,7 @@ public class DashboardController {
         if (!Rates.NAMES.contains(sortBy)) {
             throw new IllegalArgumentException("sortBy must be one of " + Rates.NAMES);
         }
-        return ask(new GetUnitTable(sessionId, sortBy, minSample == null ? defaultMinSample : minSample,
+        return queries.ask(new GetUnitTable(sessionId, sortBy, minSample == null ? defaultMinSample : minSample,
                 asOf(asOf)), UnitTable.class);
     }
 
@@ -86,14 +79,14 @@ public class DashboardController {
     public ScopeTable categories(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
                                  @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
                                  @RequestParam(required = false) String asOf) {
-        return ask(new GetScopeTable(sessionId, GetScopeTable.By.CATEGORY, asOf(asOf)), ScopeTable.class);
+        return queries.ask(new GetScopeTable(sessionId, GetScopeTable.By.CATEGORY, asOf(asOf)), ScopeTable.class);
     }
 
     @GetMapping("/deputies")
     public ScopeTable deputies(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
                                @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
                                @RequestParam(required = false) String asOf) {
-        return ask(new GetScopeTable(sessionId, GetScopeTable.By.DEPUTY, asOf(asOf)), ScopeTable.class);
+        return queries.ask(new GetScopeTable(sessionId, GetScopeTable.By.DEPUTY, asOf(asOf)), ScopeTable.class);
     }
 
     @GetMapping("/series")
@@ -102,7 +95,7 @@ public class DashboardController {
                               @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
                               @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String unitId,
                               @RequestParam LocalDate from, @RequestParam LocalDate to) {
-        return ask(new GetDailySeries(sessionId, unitId, from, to), DailySeries.class);
+        return queries.ask(new GetDailySeries(sessionId, unitId, from, to), DailySeries.class);
     }
 
     /**
@@ -113,9 +106,8 @@ public class DashboardController {
     public Flux<ServerSentEvent<SessionDashboard>> stream(
             @PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
             @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId) {
-        SubscriptionQueryResult<SessionDashboard, SessionDashboard> result = queries.subscriptionQuery(
-                new GenericMessage<>(new GetSessionDashboard(sessionId, null), metaData()),
-                ResponseTypes.instanceOf(SessionDashboard.class), ResponseTypes.instanceOf(SessionDashboard.class));
+        SubscriptionQueryResult<SessionDashboard, SessionDashboard> result = queries.subscribe(
+                new GetSessionDashboard(sessionId, null), SessionDashboard.class, SessionDashboard.class);
         return result.initialResult().concatWith(result.updates())
                 .map(d -> ServerSentEvent.builder(d).event("dashboard").build())
                 .doFinally(signal -> close(result));
@@ -145,19 +137,6 @@ public class DashboardController {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("asOf must be an ISO instant or date: " + text);
-        }
-    }
-
-    private static MetaData metaData() {
-        Actor actor = CurrentActor.get();
-        return MetaData.from(actor.toMetaData()).and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
-    }
-
-    private <R> R ask(Object query, Class<R> type) {
-        try {
-            return queries.query(new GenericMessage<>(query, metaData()), ResponseTypes.instanceOf(type)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 }
