@@ -17,7 +17,6 @@ import org.proposalledger.api.query.dashboard.UnitTable;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.platform.web.Queries;
 import org.proposalledger.query.core.ProposalIds;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,11 +47,10 @@ public class DashboardController {
     private final ZoneId zone;
     private final int defaultMinSample;
 
-    public DashboardController(Queries queries, LedgerProperties properties,
-                               @Value("${ledger.dashboard.min-sample:5}") int defaultMinSample) {
+    public DashboardController(Queries queries, LedgerProperties properties, DashboardSettings settings) {
         this.queries = queries;
         this.zone = properties.getZone();
-        this.defaultMinSample = defaultMinSample;
+        this.defaultMinSample = settings.getMinSample();
     }
 
     @GetMapping
