@@ -11,17 +11,13 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.query.projection.Coverage;
 import org.proposalledger.query.projection.Delivery;
 import org.proposalledger.query.projection.EventPositions;
 import org.proposalledger.query.projection.ProjectionBatch;
-import org.proposalledger.query.projection.ProposalChange;
 import org.proposalledger.query.projection.ProposalChangeListener;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +71,7 @@ import java.util.function.Consumer;
  * Limitation: the markers are per segment id; splitting or merging segments of a processor
  * with events in flight would need the markers carried over (this code never splits or merges).
  */
-public final class CounterBuffer implements ProposalChangeListener.Buffer, ProjectionBatch.Undoable {
+public final class CounterBuffer implements ProjectionBatch.Flushable, ProjectionBatch.Undoable {
 
     private static final int READ_CHUNK = 1000;
     /**
@@ -180,67 +176,31 @@ public final class CounterBuffer implements ProposalChangeListener.Buffer, Proje
         mark();
     }
 
-    @Override
-    public void changed(ProposalChange change) {
-        record(change.before(), change.after(), change.at(), change.delivery(), change.segment());
-    }
-
     /**
      * Records the change of one event: the proposal went from {@code before} to {@code after}
      * at {@code at}; {@code event} says where the event stands in the stream, in segment
      * {@code segment}.
      */
     public void record(ProposalView before, ProposalView after, Instant at, Delivery event, int segment) {
+        collect(store.writes(Contribution.delta(before, after), at.atZone(zone).toLocalDate()), event, segment);
+    }
+
+    /** Records the document writes of one event ({@link CounterStore#writes}); see {@link #record(ProposalView, ProposalView, Instant, Delivery, int)}. */
+    public void collect(List<CounterStore.Write> writes, Delivery event, int segment) {
         this.segment = segment;
-        Map<String, ScopeCounts> delta = Contribution.delta(before, after);
-        if (delta.isEmpty()) {
-            return;
-        }
-        LocalDate day = at.atZone(zone).toLocalDate();
-        YearMonth month = YearMonth.from(day);
-        String dayPrefix = String.format("days.%02d.", day.getDayOfMonth());
-        for (Map.Entry<String, ScopeCounts> e : delta.entrySet()) {
-            String scope = e.getKey();
-            Pending counter = doc(store.counters(), scope);
-            counter.add(event, CounterStore.increments(e.getValue(), ""));
-            counter.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
-            member(counter, scope);
-            doc(store.days(), CounterStore.monthId(scope, month))
-                    .add(event, CounterStore.increments(e.getValue(), dayPrefix));
-            String[] parts = scope.split("\\|");
-            String table = parts.length == 3 ? CounterStore.tableOf(parts[0]) : null;
-            if (table != null) {
-                String tableId = CounterStore.tableId(parts[1], table);
+        for (CounterStore.Write w : writes) {
+            Pending doc = doc(w.collection(), w.id());
+            if (w.inc() != null) {
+                doc.add(event, w.inc());
+            }
+            w.addToSet().forEach((field, value) -> doc.addToSet.computeIfAbsent(field, k -> new LinkedHashSet<>())
+                    .add(value));
+            if (w.tableSession() != null) {
                 if (tableSessionsAtMark == null) {
                     tableSessionsAtMark = new LinkedHashSet<>(tableSessions);
                 }
-                tableSessions.add(parts[1]);
-                String key = CounterStore.escapeKey(parts[2]) + ".";
-                Pending rows = doc(store.counters(), tableId);
-                rows.add(event, CounterStore.increments(e.getValue(), CounterStore.ROWS + "." + key));
-                rows.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
-                doc(store.days(), CounterStore.monthId(tableId, month))
-                        .add(event, CounterStore.increments(e.getValue(), dayPrefix + key));
+                tableSessions.add(w.tableSession());
             }
-        }
-    }
-
-    /** Lists unit and category scopes in their session's document. */
-    private void member(Pending counter, String scope) {
-        String[] parts = scope.split("\\|");
-        if (parts.length != 3) {
-            return;
-        }
-        String list = switch (parts[0]) {
-            case "u" -> "units";
-            case "c" -> "categories";
-            // not deputies: a third as many as proposals, they would make the session document
-            // grow with the session; the deputy table finds their documents by id prefix
-            default -> null;
-        };
-        if (list != null) {
-            Pending session = doc(store.counters(), Contribution.sessionScope(parts[1]));
-            session.addToSet.computeIfAbsent(list, k -> new LinkedHashSet<>()).add(parts[2]);
         }
     }
 

@@ -2,6 +2,8 @@ package org.proposalledger.query.dashboard;
 
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.query.projection.EventPositions;
+import org.proposalledger.query.projection.ProjectionBatch;
+import org.proposalledger.query.projection.ProposalChange;
 import org.proposalledger.query.projection.ProposalChangeListener;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +35,43 @@ public class DashboardCounters implements ProposalChangeListener {
     }
 
     @Override
-    public CounterBuffer newBuffer() {
-        return new CounterBuffer(counters, positions, zone, updates::changed);
+    public Buffer newBuffer() {
+        return new Batch(new CounterBuffer(counters, positions, zone, updates::changed));
     }
 
     @Override
     public void reset() {
         counters.drop();
+    }
+
+    /** One batch: each change turned into its document writes, collected in the batch's {@link CounterBuffer}. */
+    private final class Batch implements Buffer, ProjectionBatch.Undoable {
+
+        private final CounterBuffer buffer;
+
+        Batch(CounterBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void changed(ProposalChange change) {
+            buffer.collect(counters.writes(Contribution.delta(change.before(), change.after()),
+                    change.at().atZone(zone).toLocalDate()), change.delivery(), change.segment());
+        }
+
+        @Override
+        public void flush() {
+            buffer.flush();
+        }
+
+        @Override
+        public void mark() {
+            buffer.mark();
+        }
+
+        @Override
+        public void undo() {
+            buffer.undo();
+        }
     }
 }
