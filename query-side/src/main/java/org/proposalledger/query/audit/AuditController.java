@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class AuditController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
+    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
 
     private final Queries queries;
     private final ChainVerifier verifier;

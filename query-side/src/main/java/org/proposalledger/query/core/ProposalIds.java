@@ -7,6 +7,8 @@ public final class ProposalIds {
 
     public static final String PATTERN = "[A-Za-z0-9._-]+";
     public static final int MAX_LENGTH = 64;
+    /** What a request is told when an id has another shape. */
+    public static final String MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
     private ProposalIds() {

@@ -41,7 +41,7 @@ import reactor.core.publisher.Flux;
 @RequestMapping("/api/v1/dashboards/sessions/{sessionId}")
 public class DashboardController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
+    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
 
     private final Queries queries;
     private final ZoneId zone;

@@ -43,7 +43,7 @@ import java.util.Map;
 public class ProposalQueryController {
 
     static final int DEFAULT_LIMIT = 50;
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
+    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
 
     private final Queries queries;
     private final Supplier<ZoneId> zone;

@@ -35,7 +35,7 @@ import java.util.Map;
 @RequestMapping("/api/v1/reports/sessions/{sessionId}")
 public class ExportController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
+    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv;charset=UTF-8";
 

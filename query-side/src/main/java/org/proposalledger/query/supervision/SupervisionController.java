@@ -3,6 +3,7 @@ package org.proposalledger.query.supervision;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.proposalledger.platform.web.Queries;
+import org.proposalledger.query.core.ProposalIds;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ public class SupervisionController {
 
     @GetMapping("/units/{id}/todo")
     public SupervisionQueries.TodoList todo(
-            @PathVariable @Pattern(regexp = ID, message = "must be 1-64 characters of A-Z a-z 0-9 . _ -") String id) {
+            @PathVariable @Pattern(regexp = ID, message = ProposalIds.MESSAGE) String id) {
         return queries.ask(new SupervisionQueries.GetUnitTodo(id), SupervisionQueries.TodoList.class);
     }
 
