@@ -18,7 +18,7 @@ import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.Queries;
 import org.proposalledger.platform.web.NotFoundException;
 import org.proposalledger.platform.web.Problems;
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class AuditController {
 
-    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
-
     private final Queries queries;
     private final ChainVerifier verifier;
     private final LedgerProperties properties;
@@ -51,8 +49,7 @@ public class AuditController {
     }
 
     @GetMapping("/proposals/{id}/state")
-    public ProposalView state(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id,
+    public ProposalView state(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
                               @RequestParam(required = false) String asOf,
                               @RequestParam(required = false) @Min(0) Long sequence) {
         if ((asOf == null) == (sequence == null)) {
@@ -68,8 +65,7 @@ public class AuditController {
     }
 
     @GetMapping("/proposals/{id}/verification")
-    public ChainReport verification(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                    @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
+    public ChainReport verification(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
         ChainReport report = queries.ask(new AuditQueries.VerifyProposalChain(id), ChainReport.class);
         if (report == null) {
             throw new NotFoundException("No such proposal: " + id);
@@ -90,8 +86,7 @@ public class AuditController {
                            @RequestParam(defaultValue = "100") @Min(1) @Max(EventFeed.MAX_LIMIT) int limit,
                            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,63}",
                                    message = "must be an event type name such as ProposalSubmitted") String type,
-                           @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                           @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId) {
+                           @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId) {
         return queries.ask(new AuditQueries.ReadEventFeed(after, limit, type, sessionId), FeedPage.class);
     }
 

@@ -4,7 +4,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.proposalledger.api.query.GetProposalStateAt;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import org.proposalledger.query.core.ProposalStreams;
 import org.proposalledger.query.core.Viewer;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ public class PointInTimeQueries {
 
     @QueryHandler
     public ProposalView stateAt(GetProposalStateAt query, MetaData metaData) {
-        if (!ProposalIds.isValid(query.proposalId())) {
+        if (!Ids.isValid(query.proposalId())) {
             return null;
         }
         ProposalView[] then = {null};

@@ -3,7 +3,6 @@ package org.proposalledger.query.dashboard;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.proposalledger.api.query.dashboard.DailySeries;
 import org.proposalledger.api.query.dashboard.GetDailySeries;
@@ -16,7 +15,7 @@ import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.api.query.dashboard.UnitTable;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.platform.web.Queries;
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +40,6 @@ import reactor.core.publisher.Flux;
 @RequestMapping("/api/v1/dashboards/sessions/{sessionId}")
 public class DashboardController {
 
-    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
-
     private final Queries queries;
     private final ZoneId zone;
     private final int defaultMinSample;
@@ -54,15 +51,13 @@ public class DashboardController {
     }
 
     @GetMapping
-    public SessionDashboard session(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                    @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public SessionDashboard session(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                                     @RequestParam(required = false) String asOf) {
         return queries.ask(new GetSessionDashboard(sessionId, asOf(asOf)), SessionDashboard.class);
     }
 
     @GetMapping("/units")
-    public UnitTable units(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                           @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public UnitTable units(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                            @RequestParam(defaultValue = "replyRate") String sortBy,
                            @RequestParam(required = false) @Min(0) @Max(1_000_000) Integer minSample,
                            @RequestParam(required = false) String asOf) {
@@ -74,24 +69,20 @@ public class DashboardController {
     }
 
     @GetMapping("/categories")
-    public ScopeTable categories(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                 @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public ScopeTable categories(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                                  @RequestParam(required = false) String asOf) {
         return queries.ask(new GetScopeTable(sessionId, GetScopeTable.By.CATEGORY, asOf(asOf)), ScopeTable.class);
     }
 
     @GetMapping("/deputies")
-    public ScopeTable deputies(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                               @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public ScopeTable deputies(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                                @RequestParam(required = false) String asOf) {
         return queries.ask(new GetScopeTable(sessionId, GetScopeTable.By.DEPUTY, asOf(asOf)), ScopeTable.class);
     }
 
     @GetMapping("/series")
-    public DailySeries series(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
-                              @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String unitId,
+    public DailySeries series(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
+                              @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String unitId,
                               @RequestParam LocalDate from, @RequestParam LocalDate to) {
         return queries.ask(new GetDailySeries(sessionId, unitId, from, to), DailySeries.class);
     }
@@ -102,8 +93,7 @@ public class DashboardController {
      */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<SessionDashboard>> stream(
-            @PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId) {
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId) {
         SubscriptionQueryResult<SessionDashboard, SessionDashboard> result = queries.subscribe(
                 new GetSessionDashboard(sessionId, null), SessionDashboard.class, SessionDashboard.class);
         return result.initialResult().concatWith(result.updates())

@@ -5,7 +5,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.proposalledger.api.query.GetProposalHistory;
 import org.proposalledger.api.query.ProposalHistory;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import org.proposalledger.query.core.ProposalStreams;
 import org.proposalledger.query.core.Viewer;
 import org.proposalledger.query.mongo.DocumentMapper;
@@ -34,7 +34,7 @@ public class HistoryQueries {
 
     @QueryHandler
     public ProposalHistory history(GetProposalHistory query, MetaData metaData) {
-        if (!ProposalIds.isValid(query.proposalId())) {
+        if (!Ids.isValid(query.proposalId())) {
             return null;
         }
         List<ProposalHistory.Entry> entries = new ArrayList<>();

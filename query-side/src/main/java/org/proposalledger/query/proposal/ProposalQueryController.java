@@ -1,6 +1,6 @@
 package org.proposalledger.query.proposal;
 
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -43,8 +43,6 @@ import java.util.Map;
 public class ProposalQueryController {
 
     static final int DEFAULT_LIMIT = 50;
-    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
-
     private final Queries queries;
     private final Supplier<ZoneId> zone;
 
@@ -54,8 +52,7 @@ public class ProposalQueryController {
     }
 
     @GetMapping("/{id}")
-    public ProposalView proposal(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                 @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
+    public ProposalView proposal(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
         ProposalView view = queries.ask(new FindProposal(id), ProposalView.class);
         if (view == null) {
             throw new NotFoundException("No such proposal: " + id);
@@ -64,8 +61,7 @@ public class ProposalQueryController {
     }
 
     @GetMapping("/{id}/history")
-    public ProposalHistory history(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                   @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id,
+    public ProposalHistory history(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
                                    @RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to) {
         // from/to: ISO instants, or dates (from the start of `from` to the end of `to`, in ledger.zone)
@@ -80,14 +76,11 @@ public class ProposalQueryController {
 
     @GetMapping
     public ProposalPage list(
-            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
-            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String unitId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String unitId,
             @RequestParam(required = false) ProposalStatus status,
             @RequestParam(required = false) Category category,
-            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String deputyId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String deputyId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(ListProposals.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 512) String cursor,
             @RequestParam(required = false) @Size(min = 1, max = ListProposals.MAX_TEXT) String q,

@@ -2,7 +2,6 @@ package org.proposalledger.query.report;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.proposalledger.api.query.ListProposals;
 import org.proposalledger.api.query.ProposalPage;
 import org.proposalledger.api.query.ProposalView;
@@ -11,7 +10,7 @@ import org.proposalledger.api.query.dashboard.Rates;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.api.query.dashboard.UnitTable;
 import org.proposalledger.platform.web.Queries;
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import org.proposalledger.query.reference.ReferenceQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +34,6 @@ import java.util.Map;
 @RequestMapping("/api/v1/reports/sessions/{sessionId}")
 public class ExportController {
 
-    private static final String ID_MESSAGE = ProposalIds.MESSAGE;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv;charset=UTF-8";
 
@@ -54,8 +52,7 @@ public class ExportController {
     }
 
     @GetMapping("/proposals.csv")
-    public void proposalsCsv(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                             @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void proposalsCsv(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                              HttpServletResponse response) throws IOException {
         start(response, CSV, sessionId + "-proposals.csv");
         try (Table t = Table.csv(response.getOutputStream())) {
@@ -64,8 +61,7 @@ public class ExportController {
     }
 
     @GetMapping("/proposals.xlsx")
-    public void proposalsXlsx(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void proposalsXlsx(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                               HttpServletResponse response) throws IOException {
         start(response, XLSX, sessionId + "-proposals.xlsx");
         try (Table t = Table.xlsx(response.getOutputStream(), "proposals")) {
@@ -74,8 +70,7 @@ public class ExportController {
     }
 
     @GetMapping("/units.csv")
-    public void unitsCsv(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                         @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void unitsCsv(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                          @RequestParam(defaultValue = "replyRate") String sortBy,
                          @RequestParam(defaultValue = "0") int minSample,
                          HttpServletResponse response) throws IOException {
@@ -87,8 +82,7 @@ public class ExportController {
     }
 
     @GetMapping("/units.xlsx")
-    public void unitsXlsx(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                          @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void unitsXlsx(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                           @RequestParam(defaultValue = "replyRate") String sortBy,
                           @RequestParam(defaultValue = "0") int minSample,
                           HttpServletResponse response) throws IOException {

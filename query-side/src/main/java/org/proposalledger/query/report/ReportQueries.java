@@ -8,7 +8,7 @@ import org.proposalledger.api.error.ReadRefusedException;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.reference.UnitKind;
 import org.proposalledger.api.security.Role;
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import org.proposalledger.query.core.Viewer;
 import org.proposalledger.query.proposal.ProposalStore;
 import org.proposalledger.query.reference.ReferenceDataProjection;
@@ -45,7 +45,7 @@ public class ReportQueries {
                     "Only the office, supervisors and readers read a session's report.");
         }
         String sessionId = query.sessionId();
-        Document session = ProposalIds.isValid(sessionId)
+        Document session = Ids.isValid(sessionId)
                 ? mongo.getCollection(ReferenceDataProjection.SESSIONS).find(Filters.eq("_id", sessionId)).first()
                 : null;
         if (session == null) {

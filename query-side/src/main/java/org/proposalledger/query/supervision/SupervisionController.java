@@ -3,7 +3,7 @@ package org.proposalledger.query.supervision;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.proposalledger.platform.web.Queries;
-import org.proposalledger.query.core.ProposalIds;
+import org.proposalledger.api.Ids;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 public class SupervisionController {
 
-    private static final String ID = "[A-Za-z0-9._-]{1,64}";
-
     private final Queries queries;
 
     public SupervisionController(Queries queries) {
@@ -27,17 +25,17 @@ public class SupervisionController {
 
     @GetMapping("/units/{id}/todo")
     public SupervisionQueries.TodoList todo(
-            @PathVariable @Pattern(regexp = ID, message = ProposalIds.MESSAGE) String id) {
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
         return queries.ask(new SupervisionQueries.GetUnitTodo(id), SupervisionQueries.TodoList.class);
     }
 
     @GetMapping("/supervision/key-proposals")
-    public SupervisionQueries.KeyProposals keyProposals(@RequestParam @NotBlank @Pattern(regexp = ID) String sessionId) {
+    public SupervisionQueries.KeyProposals keyProposals(@RequestParam @NotBlank @Pattern(regexp = Ids.PATTERN) String sessionId) {
         return queries.ask(new SupervisionQueries.GetKeyProposals(sessionId), SupervisionQueries.KeyProposals.class);
     }
 
     @GetMapping("/supervision/overdue")
-    public SupervisionQueries.OverdueByUnit overdue(@RequestParam @NotBlank @Pattern(regexp = ID) String sessionId) {
+    public SupervisionQueries.OverdueByUnit overdue(@RequestParam @NotBlank @Pattern(regexp = Ids.PATTERN) String sessionId) {
         return queries.ask(new SupervisionQueries.GetOverdueByUnit(sessionId), SupervisionQueries.OverdueByUnit.class);
     }
 }
