@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +19,10 @@ import org.proposalledger.platform.axon.AxonConfig;
 import org.proposalledger.query.mongo.DocumentMapper;
 import org.proposalledger.query.mongo.EmbeddedMongo;
 import org.proposalledger.query.projection.EventPositions;
-import org.proposalledger.query.projection.ProjectionBatch;
 import org.proposalledger.query.projection.ProposalChangeListener;
 import org.proposalledger.query.proposal.ProposalProjection;
 import org.proposalledger.query.proposal.ProposalStore;
+import org.proposalledger.query.support.OneBatch;
 import org.proposalledger.query.support.TestDataDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -98,24 +97,8 @@ class CountersBeforeProposalsTest {
         return out;
     }
 
-    /**
-     * Handles {@code events} as one batch. {@code flushed} &lt; 0: the batch completes; else the process
-     * dies after the batch's first {@code flushed} buffers were written. Returns the buffers in flush order.
-     */
     private static List<String> batch(Side side, List<TrackedEventMessage<?>> events, int flushed) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
-        for (TrackedEventMessage<?> e : events) {
-            side.projection().on((ProposalEvent) e.getPayload(), e, null);
-        }
-        ProjectionBatch batch = ProjectionBatch.current();
-        List<String> order = batch.bufferNames();
-        if (flushed < 0) {
-            unitOfWork.commit();
-        } else {
-            order.subList(0, flushed).forEach(name -> batch.bufferNamed(name).flush());
-            unitOfWork.rollback();
-        }
-        return order;
+        return OneBatch.run(events, e -> side.projection().on((ProposalEvent) e.getPayload(), e, null), flushed);
     }
 
     private static ScopeCounts counts(Side side, String scope) {
