@@ -1,11 +1,11 @@
 package org.proposalledger.query.dashboard;
 
-import org.proposalledger.query.projection.Coverage;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.query.mongo.EmbeddedMongo;
+import org.proposalledger.query.projection.Coverage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,8 +1,8 @@
 package org.proposalledger.query.dashboard;
 
-import org.proposalledger.api.error.ReadRefusedException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
+import org.proposalledger.api.error.ReadRefusedException;
 import org.proposalledger.api.query.dashboard.DailySeries;
 import org.proposalledger.api.query.dashboard.GetDailySeries;
 import org.proposalledger.api.query.dashboard.GetScopeTable;

@@ -1,10 +1,10 @@
 package org.proposalledger.query.proposal;
 
-import org.proposalledger.api.Ids;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.proposalledger.api.Ids;
 import org.proposalledger.api.proposal.Category;
 import org.proposalledger.api.proposal.ProposalStatus;
 import org.proposalledger.api.query.FindProposal;

@@ -1,12 +1,12 @@
 package org.proposalledger.query.support;
 
-import org.proposalledger.query.projection.Delivery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.query.dashboard.DashboardCounters;
+import org.proposalledger.query.projection.Delivery;
 import org.proposalledger.query.projection.ProposalChange;
 import org.proposalledger.query.projection.ProposalChangeListener;
 import org.proposalledger.query.projection.DocumentBuffer;
