@@ -15,6 +15,7 @@ import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.api.query.dashboard.UnitTable;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.platform.web.Queries;
+import org.proposalledger.query.core.Instants;
 import org.proposalledger.api.Ids;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import reactor.core.publisher.Flux;
 
@@ -114,17 +114,8 @@ public class DashboardController {
         }
     }
 
+    /** A date means the end of that day in the ledger zone. */
     private Instant asOf(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("asOf must be an ISO instant or date: " + text);
-        }
+        return Instants.endOf("asOf", text, zone);
     }
 }
