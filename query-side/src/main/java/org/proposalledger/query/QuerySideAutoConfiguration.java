@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.proposalledger.query.core.ProposalStreams;
 import org.proposalledger.query.projection.SegmentBalancer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,11 +16,13 @@ import org.proposalledger.query.dashboard.CounterStore;
 import org.proposalledger.query.deadletter.DeadLetterConfiguration;
 import org.proposalledger.query.deadletter.OneWriterAtATime;
 import org.proposalledger.query.deadletter.ProjectionDeadLetterQueue;
-import org.proposalledger.query.dashboard.EventPositions;
+import org.proposalledger.query.projection.EventPositions;
 import org.proposalledger.query.history.HistoryQueries;
 import org.proposalledger.query.mongo.ReadModelStoreAutoConfiguration;
 import org.proposalledger.query.projection.FlushAtEndOfBatch;
+import org.proposalledger.query.projection.ProjectionSettings;
 import org.proposalledger.query.projection.Projections;
+import org.proposalledger.query.dashboard.DashboardSettings;
 import org.proposalledger.query.proposal.ProposalProjection;
 import org.proposalledger.query.rebuild.RebuildConfiguration;
 import org.proposalledger.query.reference.ReferenceDataProjection;
@@ -28,12 +31,12 @@ import org.proposalledger.query.supervision.SupervisionProjection;
 import org.proposalledger.query.supervision.SupervisionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
@@ -47,15 +50,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * projections, query handlers and query API, whatever package it scans.
  * <p>
  * The projections run in one pooled streaming processor with large batches (Axon's default
- * batch of 1 would write every event on its own). Settings, overridable:
- * {@code ledger.query.projection.batch-size} (500), {@code .segments} (initial segment count,
- * 4), {@code .threads} (2) and {@code .claim-interval} (5s, how often unclaimed segments are looked for). If {@code axon.eventhandling.processors.proposal-views.*} is set,
- * Axon's own property-driven registration is left in charge of the processor.
+ * batch of 1 would write every event on its own): {@link ProjectionSettings}.
  */
 @AutoConfiguration(after = ReadModelStoreAutoConfiguration.class)
-@ComponentScan(basePackageClasses = {ProposalProjection.class, HistoryQueries.class,
+@ComponentScan(basePackageClasses = {ProposalStreams.class, ProposalProjection.class, HistoryQueries.class,
         ReferenceDataProjection.class, SupervisionStore.class, CounterStore.class, ExportController.class,
         RebuildConfiguration.class, DeadLetterConfiguration.class})
+@EnableConfigurationProperties({ProjectionSettings.class, DashboardSettings.class})
 public class QuerySideAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySideAutoConfiguration.class);
@@ -63,10 +64,11 @@ public class QuerySideAutoConfiguration {
     @Bean
     public ConfigurerModule proposalViewsProcessing(Environment env,
                                                     ObjectProvider<ProjectionDeadLetterQueue> deadLetterQueues,
-                                                    @Value("${ledger.query.projection.batch-size:500}") int batchSize,
-                                                    @Value("${ledger.query.projection.segments:4}") int segments,
-                                                    @Value("${ledger.query.projection.threads:2}") int threads,
-                                                    @Value("${ledger.query.projection.claim-interval:5s}") Duration claimInterval) {
+                                                    ProjectionSettings settings) {
+        int batchSize = settings.getProjection().getBatchSize();
+        int segments = settings.getProjection().getSegments();
+        int threads = settings.getProjection().getThreads();
+        Duration claimInterval = settings.getProjection().getClaimInterval();
         boolean axonProperties = Binder.get(env)
                 .bind("axon.eventhandling.processors." + Projections.GROUP, Bindable.mapOf(String.class, Object.class))
                 .map(Map::isEmpty).map(empty -> !empty).orElse(false);
@@ -118,8 +120,7 @@ public class QuerySideAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ledger.query.balance.enabled", matchIfMissing = true)
     public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                           MongoTemplate mongo,
-                                           @Value("${ledger.query.balance.interval:2s}") Duration interval) {
-        return new SegmentBalancer(processing, tokenStore, mongo, interval);
+                                           MongoTemplate mongo, ProjectionSettings settings) {
+        return new SegmentBalancer(processing, tokenStore, mongo, settings.getBalance().getInterval());
     }
 }

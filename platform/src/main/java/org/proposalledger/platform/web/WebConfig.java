@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.proposalledger.platform.LedgerProperties;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,6 +22,11 @@ public class WebConfig {
     public Commands commands(CommandGateway gateway, CommandBus commandBus) {
         commandBus.registerHandlerInterceptor(new RejectionInterceptor());
         return new Commands(gateway);
+    }
+
+    @Bean
+    public Queries queries(QueryGateway gateway) {
+        return new Queries(gateway);
     }
 
     @Bean

@@ -1,30 +1,24 @@
 package org.proposalledger.query.audit;
 
+import org.proposalledger.query.core.Instants;
 import org.proposalledger.platform.web.InvalidParameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.proposalledger.api.error.CommandRejectedException;
+import org.proposalledger.api.error.ReadRefusedException;
 import org.proposalledger.api.query.GetProposalStateAt;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.LedgerProperties;
 import org.proposalledger.platform.audit.ChainReport;
 import org.proposalledger.platform.audit.ChainSummary;
 import org.proposalledger.platform.audit.ChainVerifier;
 import org.proposalledger.platform.security.CurrentActor;
-import org.proposalledger.platform.web.CorrelationIdFilter;
+import org.proposalledger.platform.web.Queries;
 import org.proposalledger.platform.web.NotFoundException;
 import org.proposalledger.platform.web.Problems;
-import org.proposalledger.query.proposal.ProposalIds;
-import org.proposalledger.query.proposal.ProposalStore;
-import org.proposalledger.query.proposal.Viewer;
+import org.proposalledger.api.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,9 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * The audit API: a proposal as it stood at an instant or sequence, the verification of its
@@ -47,28 +38,18 @@ import java.util.concurrent.CompletionException;
 @RequestMapping("/api/v1")
 public class AuditController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
-
-    private final QueryGateway queries;
-    private final PointInTimeQueries pointInTime;
+    private final Queries queries;
     private final ChainVerifier verifier;
-    private final ProposalStore proposals;
-    private final EventFeed feed;
     private final LedgerProperties properties;
 
-    public AuditController(QueryGateway queries, PointInTimeQueries pointInTime, ChainVerifier verifier,
-                           ProposalStore proposals, EventFeed feed, LedgerProperties properties) {
+    public AuditController(Queries queries, ChainVerifier verifier, LedgerProperties properties) {
         this.queries = queries;
-        this.pointInTime = pointInTime;
         this.verifier = verifier;
-        this.proposals = proposals;
-        this.feed = feed;
         this.properties = properties;
     }
 
     @GetMapping("/proposals/{id}/state")
-    public ProposalView state(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id,
+    public ProposalView state(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
                               @RequestParam(required = false) String asOf,
                               @RequestParam(required = false) @Min(0) Long sequence) {
         if ((asOf == null) == (sequence == null)) {
@@ -76,36 +57,18 @@ public class AuditController {
         }
         GetProposalStateAt query = new GetProposalStateAt(id, Instants.endOf("asOf", asOf, properties.getZone()),
                 sequence);
-        ProposalView view;
-        try {
-            view = queries.query(new GenericMessage<>(query, metaData()), ResponseTypes.instanceOf(ProposalView.class))
-                    .join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        ProposalView view = queries.ask(query, ProposalView.class);
         if (view == null) {
             throw new NotFoundException("No such proposal at that point: " + id);
         }
         return view;
     }
 
-    /**
-     * The chain recomputed from the stored rows. Deleting a proposal's latest events leaves a
-     * shorter chain that still holds; the read model, which saw them, betrays that.
-     */
     @GetMapping("/proposals/{id}/verification")
-    public ChainReport verification(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                    @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
-        ProposalView now = pointInTime.current(id);
-        if (!Viewer.of(CurrentActor.get()).canSee(now)) {
+    public ChainReport verification(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
+        ChainReport report = queries.ask(new AuditQueries.VerifyProposalChain(id), ChainReport.class);
+        if (report == null) {
             throw new NotFoundException("No such proposal: " + id);
-        }
-        ChainReport report = verifier.verify(id);
-        ProposalView projected = proposals.find(id);
-        if (report.intact() && projected != null && projected.version() >= report.events()) {
-            return new ChainReport(id, ChainReport.BROKEN, report.events(), report.chained(), report.unchained(),
-                    report.events(), "event-missing", "the read model has applied events up to sequence "
-                    + projected.version() + ", the store ends at " + (report.events() - 1), null);
         }
         return report;
     }
@@ -113,7 +76,7 @@ public class AuditController {
     @PostMapping("/admin/verification")
     public ChainSummary verifyAll() {
         if (!CurrentActor.get().is(Role.OFFICE)) {
-            throw CommandRejectedException.forbidden("office-only", "Only the office verifies the whole store.");
+            throw new ReadRefusedException("office-only", "Only the office verifies the whole store.");
         }
         return verifier.verifyAll();
     }
@@ -123,18 +86,8 @@ public class AuditController {
                            @RequestParam(defaultValue = "100") @Min(1) @Max(EventFeed.MAX_LIMIT) int limit,
                            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,63}",
                                    message = "must be an event type name such as ProposalSubmitted") String type,
-                           @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                           @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId) {
-        Actor actor = CurrentActor.get();
-        if (!actor.is(Role.OFFICE) && !actor.is(Role.SUPERVISOR) && !actor.is(Role.READER)) {
-            throw CommandRejectedException.forbidden("readers-only",
-                    "Only the office, supervisors and readers read the event feed.");
-        }
-        return feed.read(after, limit, type, sessionId);
-    }
-
-    private static MetaData metaData() {
-        return MetaData.from(CurrentActor.get().toMetaData()).and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
+                           @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId) {
+        return queries.ask(new AuditQueries.ReadEventFeed(after, limit, type, sessionId), FeedPage.class);
     }
 
 

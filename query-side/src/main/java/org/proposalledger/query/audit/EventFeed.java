@@ -10,7 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.query.mongo.DocumentMapper;
-import org.proposalledger.query.proposal.EventMeta;
+import org.proposalledger.query.core.EventMeta;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

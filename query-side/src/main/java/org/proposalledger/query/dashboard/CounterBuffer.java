@@ -11,12 +11,13 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.api.query.dashboard.ScopeCounts;
+import org.proposalledger.query.projection.Coverage;
+import org.proposalledger.query.projection.Delivery;
+import org.proposalledger.query.projection.EventPositions;
 import org.proposalledger.query.projection.ProjectionBatch;
+import org.proposalledger.query.projection.ProposalChangeListener;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,8 +57,8 @@ import java.util.function.Consumer;
  *   whole token, which settles it without a look-up. (Comparing tokens is not enough: an event
  *   re-delivered after a gap below it was filled comes with a token covering that gap, which the
  *   marker written at its first delivery does not.)</li>
- *   <li>This buffer must be flushed before the proposal documents (the projection creates it
- *   first, and {@link ProjectionBatch} flushes in creation order): if the process dies between
+ *   <li>This buffer is flushed before the proposal documents (the projection opens it at
+ *   {@link ProjectionBatch.Order#DERIVED}, see {@link ProposalChangeListener}): if the process dies between
  *   the two, the re-delivered events find the old proposal documents, recompute the same
  *   deltas, and the markers skip them; in the opposite order the deltas would be lost.</li>
  *   <li>An event retried from the dead-letter queue ({@link Delivery#retried}) runs outside its
@@ -74,7 +75,7 @@ public final class CounterBuffer implements ProjectionBatch.Flushable, Projectio
 
     private static final int READ_CHUNK = 1000;
     /**
-     * Under {@code applied}: the ids of dead-lettered events counted when retried. A retried event
+     * Under {@code applied}: the ids of dead-lettered events ({@link Delivery#retried}) counted when retried. A retried event
      * runs outside its segment's batches, and the segment's marker may already cover its position
      * (later events of other proposals were counted), so it is checked by its id instead.
      */
@@ -98,32 +99,6 @@ public final class CounterBuffer implements ProjectionBatch.Flushable, Projectio
         this.positions = positions;
         this.zone = zone;
         this.onWritten = onWritten;
-    }
-
-    /**
-     * An event as the processor delivered it: its id, what the processor's token covers right
-     * after it ({@code token}, null when unknown, which skips the re-delivery check) and its
-     * global position when the token tells it ({@code position}, else -1: see
-     * {@link Coverage#exactPosition}).
-     */
-    public record Delivery(String eventId, Coverage token, long position, boolean retried) {
-
-        public Delivery(String eventId, Coverage token, long position) {
-            this(eventId, token, position, false);
-        }
-
-        /** An event without a token: always counted. */
-        public static Delivery untracked(String eventId) {
-            return new Delivery(eventId, null, -1);
-        }
-
-        /**
-         * A dead-lettered event handled again from the dead-letter queue: counted unless its id is
-         * among the document's {@value #RETRIED} ids (a retry that died after writing the counters).
-         */
-        public static Delivery retried(String eventId) {
-            return new Delivery(eventId, null, -1, true);
-        }
     }
 
     /** A pending document as it was before the current event first changed it. */
@@ -207,56 +182,25 @@ public final class CounterBuffer implements ProjectionBatch.Flushable, Projectio
      * {@code segment}.
      */
     public void record(ProposalView before, ProposalView after, Instant at, Delivery event, int segment) {
+        collect(store.writes(Contribution.delta(before, after), at.atZone(zone).toLocalDate()), event, segment);
+    }
+
+    /** Records the document writes of one event ({@link CounterStore#writes}); see {@link #record(ProposalView, ProposalView, Instant, Delivery, int)}. */
+    public void collect(List<CounterStore.Write> writes, Delivery event, int segment) {
         this.segment = segment;
-        Map<String, ScopeCounts> delta = Contribution.delta(before, after);
-        if (delta.isEmpty()) {
-            return;
-        }
-        LocalDate day = at.atZone(zone).toLocalDate();
-        YearMonth month = YearMonth.from(day);
-        String dayPrefix = String.format("days.%02d.", day.getDayOfMonth());
-        for (Map.Entry<String, ScopeCounts> e : delta.entrySet()) {
-            String scope = e.getKey();
-            Pending counter = doc(store.counters(), scope);
-            counter.add(event, CounterStore.increments(e.getValue(), ""));
-            counter.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
-            member(counter, scope);
-            doc(store.days(), CounterStore.monthId(scope, month))
-                    .add(event, CounterStore.increments(e.getValue(), dayPrefix));
-            String[] parts = scope.split("\\|");
-            String table = parts.length == 3 ? CounterStore.tableOf(parts[0]) : null;
-            if (table != null) {
-                String tableId = CounterStore.tableId(parts[1], table);
+        for (CounterStore.Write w : writes) {
+            Pending doc = doc(w.collection(), w.id());
+            if (w.inc() != null) {
+                doc.add(event, w.inc());
+            }
+            w.addToSet().forEach((field, value) -> doc.addToSet.computeIfAbsent(field, k -> new LinkedHashSet<>())
+                    .add(value));
+            if (w.tableSession() != null) {
                 if (tableSessionsAtMark == null) {
                     tableSessionsAtMark = new LinkedHashSet<>(tableSessions);
                 }
-                tableSessions.add(parts[1]);
-                String key = CounterStore.escapeKey(parts[2]) + ".";
-                Pending rows = doc(store.counters(), tableId);
-                rows.add(event, CounterStore.increments(e.getValue(), CounterStore.ROWS + "." + key));
-                rows.addToSet.computeIfAbsent("months", k -> new LinkedHashSet<>()).add(month.toString());
-                doc(store.days(), CounterStore.monthId(tableId, month))
-                        .add(event, CounterStore.increments(e.getValue(), dayPrefix + key));
+                tableSessions.add(w.tableSession());
             }
-        }
-    }
-
-    /** Lists unit and category scopes in their session's document. */
-    private void member(Pending counter, String scope) {
-        String[] parts = scope.split("\\|");
-        if (parts.length != 3) {
-            return;
-        }
-        String list = switch (parts[0]) {
-            case "u" -> "units";
-            case "c" -> "categories";
-            // not deputies: a third as many as proposals, they would make the session document
-            // grow with the session; the deputy table finds their documents by id prefix
-            default -> null;
-        };
-        if (list != null) {
-            Pending session = doc(store.counters(), Contribution.sessionScope(parts[1]));
-            session.addToSet.computeIfAbsent(list, k -> new LinkedHashSet<>()).add(parts[2]);
         }
     }
 

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.query.mongo.EmbeddedMongo;
+import org.proposalledger.query.projection.Coverage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +172,58 @@ public class CounterStore {
     public void drop() {
         mongo.dropCollection(COUNTERS);
         mongo.dropCollection(DAYS);
+    }
+
+    /**
+     * One document write an event's contribution change makes: {@code inc} added to its counts (null:
+     * none, the document only lists a member),
+     * each {@code addToSet} value put in that member set; {@code tableSession}: the session whose
+     * unit or category table it is part of, else null.
+     */
+    record Write(MongoCollection<Document> collection, String id, Map<String, Long> inc,
+                 Map<String, String> addToSet, String tableSession) {
+    }
+
+    /**
+     * The documents a contribution change ({@link Contribution#delta}) of an event on {@code day}
+     * writes, in the order they are first written: per scope its counter document (and the month
+     * in its {@code months}), the session document listing a unit or category scope, the scope's
+     * month of days, and for a unit or category its row in the session's table document and in
+     * that table's month of days.
+     */
+    List<Write> writes(Map<String, ScopeCounts> delta, LocalDate day) {
+        String month = YearMonth.from(day).toString();
+        String dayPrefix = String.format("days.%02d.", day.getDayOfMonth());
+        List<Write> out = new ArrayList<>();
+        for (Map.Entry<String, ScopeCounts> e : delta.entrySet()) {
+            String scope = e.getKey();
+            ScopeCounts change = e.getValue();
+            out.add(new Write(counters(), scope, increments(change, ""), Map.of("months", month), null));
+            String[] parts = scope.split("\\|");
+            String members = parts.length != 3 ? null : switch (parts[0]) {
+                case "u" -> "units";
+                case "c" -> "categories";
+                // not deputies: a third as many as proposals, they would make the session document
+                // grow with the session; the deputy table finds their documents by id prefix
+                default -> null;
+            };
+            if (members != null) {
+                out.add(new Write(counters(), Contribution.sessionScope(parts[1]), null,
+                        Map.of(members, parts[2]), null));
+            }
+            out.add(new Write(days(), monthId(scope, YearMonth.from(day)), increments(change, dayPrefix), Map.of(),
+                    null));
+            String table = parts.length == 3 ? tableOf(parts[0]) : null;
+            if (table != null) {
+                String tableId = tableId(parts[1], table);
+                String key = escapeKey(parts[2]) + ".";
+                out.add(new Write(counters(), tableId, increments(change, ROWS + "." + key), Map.of("months", month),
+                        parts[1]));
+                out.add(new Write(days(), monthId(tableId, YearMonth.from(day)), increments(change, dayPrefix + key),
+                        Map.of(), parts[1]));
+            }
+        }
+        return out;
     }
 
     /** The non-zero fields of {@code c} as dotted paths under {@code prefix} ("" for top level). */

@@ -3,11 +3,6 @@ package org.proposalledger.query.dashboard;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.proposalledger.api.query.dashboard.DailySeries;
 import org.proposalledger.api.query.dashboard.GetDailySeries;
@@ -18,12 +13,10 @@ import org.proposalledger.api.query.dashboard.Rates;
 import org.proposalledger.api.query.dashboard.ScopeTable;
 import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.api.query.dashboard.UnitTable;
-import org.proposalledger.api.security.Actor;
 import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.platform.security.CurrentActor;
-import org.proposalledger.platform.web.CorrelationIdFilter;
-import org.proposalledger.query.proposal.ProposalIds;
-import org.springframework.beans.factory.annotation.Value;
+import org.proposalledger.platform.web.Queries;
+import org.proposalledger.query.core.Instants;
+import org.proposalledger.api.Ids;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.concurrent.CompletionException;
 
 import reactor.core.publisher.Flux;
 
@@ -49,60 +40,51 @@ import reactor.core.publisher.Flux;
 @RequestMapping("/api/v1/dashboards/sessions/{sessionId}")
 public class DashboardController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
-
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ZoneId zone;
     private final int defaultMinSample;
 
-    public DashboardController(QueryGateway queries, LedgerProperties properties,
-                               @Value("${ledger.dashboard.min-sample:5}") int defaultMinSample) {
+    public DashboardController(Queries queries, LedgerProperties properties, DashboardSettings settings) {
         this.queries = queries;
         this.zone = properties.getZone();
-        this.defaultMinSample = defaultMinSample;
+        this.defaultMinSample = settings.getMinSample();
     }
 
     @GetMapping
-    public SessionDashboard session(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                    @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public SessionDashboard session(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                                     @RequestParam(required = false) String asOf) {
-        return ask(new GetSessionDashboard(sessionId, asOf(asOf)), SessionDashboard.class);
+        return queries.ask(new GetSessionDashboard(sessionId, asOf(asOf)), SessionDashboard.class);
     }
 
     @GetMapping("/units")
-    public UnitTable units(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                           @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public UnitTable units(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                            @RequestParam(defaultValue = "replyRate") String sortBy,
                            @RequestParam(required = false) @Min(0) @Max(1_000_000) Integer minSample,
                            @RequestParam(required = false) String asOf) {
         if (!Rates.NAMES.contains(sortBy)) {
             throw new IllegalArgumentException("sortBy must be one of " + Rates.NAMES);
         }
-        return ask(new GetUnitTable(sessionId, sortBy, minSample == null ? defaultMinSample : minSample,
+        return queries.ask(new GetUnitTable(sessionId, sortBy, minSample == null ? defaultMinSample : minSample,
                 asOf(asOf)), UnitTable.class);
     }
 
     @GetMapping("/categories")
-    public ScopeTable categories(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                 @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public ScopeTable categories(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                                  @RequestParam(required = false) String asOf) {
-        return ask(new GetScopeTable(sessionId, GetScopeTable.By.CATEGORY, asOf(asOf)), ScopeTable.class);
+        return queries.ask(new GetScopeTable(sessionId, GetScopeTable.By.CATEGORY, asOf(asOf)), ScopeTable.class);
     }
 
     @GetMapping("/deputies")
-    public ScopeTable deputies(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                               @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public ScopeTable deputies(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                                @RequestParam(required = false) String asOf) {
-        return ask(new GetScopeTable(sessionId, GetScopeTable.By.DEPUTY, asOf(asOf)), ScopeTable.class);
+        return queries.ask(new GetScopeTable(sessionId, GetScopeTable.By.DEPUTY, asOf(asOf)), ScopeTable.class);
     }
 
     @GetMapping("/series")
-    public DailySeries series(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
-                              @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String unitId,
+    public DailySeries series(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
+                              @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String unitId,
                               @RequestParam LocalDate from, @RequestParam LocalDate to) {
-        return ask(new GetDailySeries(sessionId, unitId, from, to), DailySeries.class);
+        return queries.ask(new GetDailySeries(sessionId, unitId, from, to), DailySeries.class);
     }
 
     /**
@@ -111,11 +93,9 @@ public class DashboardController {
      */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<SessionDashboard>> stream(
-            @PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId) {
-        SubscriptionQueryResult<SessionDashboard, SessionDashboard> result = queries.subscriptionQuery(
-                new GenericMessage<>(new GetSessionDashboard(sessionId, null), metaData()),
-                ResponseTypes.instanceOf(SessionDashboard.class), ResponseTypes.instanceOf(SessionDashboard.class));
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId) {
+        SubscriptionQueryResult<SessionDashboard, SessionDashboard> result = queries.subscribe(
+                new GetSessionDashboard(sessionId, null), SessionDashboard.class, SessionDashboard.class);
         return result.initialResult().concatWith(result.updates())
                 .map(d -> ServerSentEvent.builder(d).event("dashboard").build())
                 .doFinally(signal -> close(result));
@@ -134,30 +114,8 @@ public class DashboardController {
         }
     }
 
+    /** A date means the end of that day in the ledger zone. */
     private Instant asOf(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("asOf must be an ISO instant or date: " + text);
-        }
-    }
-
-    private static MetaData metaData() {
-        Actor actor = CurrentActor.get();
-        return MetaData.from(actor.toMetaData()).and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
-    }
-
-    private <R> R ask(Object query, Class<R> type) {
-        try {
-            return queries.query(new GenericMessage<>(query, metaData()), ResponseTypes.instanceOf(type)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return Instants.endOf("asOf", text, zone);
     }
 }

@@ -2,6 +2,7 @@ package org.proposalledger.query.dashboard;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
+import org.proposalledger.api.error.ReadRefusedException;
 import org.proposalledger.api.query.dashboard.DailySeries;
 import org.proposalledger.api.query.dashboard.GetDailySeries;
 import org.proposalledger.api.query.dashboard.GetScopeTable;
@@ -13,8 +14,7 @@ import org.proposalledger.api.query.dashboard.ScopeFigures;
 import org.proposalledger.api.query.dashboard.ScopeTable;
 import org.proposalledger.api.query.dashboard.SessionDashboard;
 import org.proposalledger.api.query.dashboard.UnitTable;
-import org.proposalledger.query.proposal.Viewer;
-import org.springframework.security.access.AccessDeniedException;
+import org.proposalledger.query.core.Viewer;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -63,7 +63,7 @@ public class DashboardQueries {
     public UnitTable units(GetUnitTable q, MetaData metaData) {
         Viewer viewer = visible(metaData);
         if (viewer.limitedToDeputy() != null) {
-            throw new AccessDeniedException("A deputy sees only their own figures");
+            throw new ReadRefusedException("own-figures-only", "A deputy sees only their own figures.");
         }
         // one table document for all units (a UNIT viewer's row is read from its own document)
         Map<String, ScopeCounts> table = viewer.limitedToUnit() != null
@@ -98,7 +98,7 @@ public class DashboardQueries {
     public ScopeTable scopes(GetScopeTable q, MetaData metaData) {
         Viewer viewer = visible(metaData);
         if (viewer.limitedToUnit() != null) {
-            throw new AccessDeniedException("A unit sees only its own unit's figures");
+            throw new ReadRefusedException("own-unit-only", "A unit sees only its own unit's figures.");
         }
         List<ScopeFigures> rows;
         if (q.by() == GetScopeTable.By.DEPUTY) {
@@ -112,7 +112,7 @@ public class DashboardQueries {
             }
         } else {
             if (viewer.limitedToDeputy() != null) {
-                throw new AccessDeniedException("A deputy sees only their own figures");
+                throw new ReadRefusedException("own-figures-only", "A deputy sees only their own figures.");
             }
             rows = reader.table(q.sessionId(), CounterStore.CATEGORIES, q.asOf()).entrySet().stream()
                     .map(e -> ScopeFigures.of(e.getKey(), e.getValue())).toList();
@@ -124,12 +124,12 @@ public class DashboardQueries {
     public DailySeries series(GetDailySeries q, MetaData metaData) {
         Viewer viewer = visible(metaData);
         if (viewer.limitedToDeputy() != null) {
-            throw new AccessDeniedException("A deputy sees only their own figures");
+            throw new ReadRefusedException("own-figures-only", "A deputy sees only their own figures.");
         }
         String unit = q.unitId();
         if (viewer.limitedToUnit() != null) {
             if (unit != null && !unit.equals(viewer.limitedToUnit())) {
-                throw new AccessDeniedException("A unit sees only its own unit's figures");
+                throw new ReadRefusedException("own-unit-only", "A unit sees only its own unit's figures.");
             }
             unit = viewer.limitedToUnit();
         }
@@ -148,7 +148,7 @@ public class DashboardQueries {
     private static Viewer visible(MetaData metaData) {
         Viewer viewer = Viewer.fromMetaData(metaData);
         if (viewer.isNobody()) {
-            throw new AccessDeniedException("Unreadable actor");
+            throw new ReadRefusedException("unreadable-actor", "The asking actor cannot be read.");
         }
         return viewer;
     }

@@ -10,8 +10,8 @@ import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;

@@ -5,7 +5,7 @@ import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.proposalledger.api.query.dashboard.GetSessionDashboard;
 import org.proposalledger.api.query.dashboard.ScopeFigures;
 import org.proposalledger.api.query.dashboard.SessionDashboard;
-import org.proposalledger.query.proposal.Viewer;
+import org.proposalledger.query.core.Viewer;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;

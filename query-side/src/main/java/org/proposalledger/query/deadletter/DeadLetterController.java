@@ -1,5 +1,6 @@
 package org.proposalledger.query.deadletter;
 
+import org.proposalledger.api.error.ReadRefusedException;
 import org.proposalledger.api.error.CommandRejectedException;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
@@ -43,7 +44,7 @@ public class DeadLetterController {
                         @RequestParam(required = false) String proposalId) {
         Actor actor = CurrentActor.get();
         if (!actor.is(Role.OFFICE) && !actor.is(Role.SUPERVISOR) && !actor.is(Role.READER)) {
-            throw CommandRejectedException.forbidden("supervisors-only",
+            throw new ReadRefusedException("supervisors-only",
                     "Only the office, supervisors and readers see the dead letters.");
         }
         List<DeadLetters.Letter> letters = deadLetters.list(processor, proposalId);

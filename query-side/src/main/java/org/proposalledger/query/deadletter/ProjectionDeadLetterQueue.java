@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  * needs so that the queue and the read models never disagree:
  * <ul>
  *   <li><b>Written with the batch.</b> A letter enqueued while a processor batch runs is held in
- *   the batch ({@link ProjectionBatch#lastBuffer}) and stored after the batch's read-model writes,
+ *   the batch ({@link ProjectionBatch.Order#LAST}) and stored after the batch's read-model writes,
  *   before its token. Stored at once, as the plain Mongo queue does, a batch whose read-model
  *   write then failed would be re-delivered with the queue already holding its poison event: the
  *   same proposal's earlier events of that batch, whose writes were lost, would be parked
@@ -141,7 +141,8 @@ public final class ProjectionDeadLetterQueue implements SequencedDeadLetterQueue
         if (!(root instanceof BatchingUnitOfWork<?>)) {
             return null;
         }
-        return ProjectionBatch.of(root).lastBuffer("dead-letters:" + processingGroup, BatchLetters::new);
+        return ProjectionBatch.of(root).buffer(ProjectionBatch.Order.LAST, "dead-letters:" + processingGroup,
+                BatchLetters::new);
     }
 
     private void store(String sequence, DeadLetter<? extends EventMessage<?>> letter) {

@@ -20,9 +20,6 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    /** MVStore's own default is 16 MB: far below the pages a store of a million documents reads at random. */
-    public static final int DEFAULT_CACHE_MB = 256;
-
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path file;
@@ -37,7 +34,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Opens (or creates) {@code file} and listens on 127.0.0.1 on a free port. */
     public static EmbeddedMongo start(Path file) {
-        return start(file, false, DEFAULT_CACHE_MB);
+        return start(file, false, ReadModelSettings.DEFAULT_CACHE_MB);
     }
 
     /**

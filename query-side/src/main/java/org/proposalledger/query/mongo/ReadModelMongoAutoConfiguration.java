@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,24 +28,22 @@ import java.util.concurrent.TimeUnit;
  * @see ReadModelStoreAutoConfiguration
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
-@EnableConfigurationProperties(ReadStoreTimeouts.class)
+@EnableConfigurationProperties({ReadStoreTimeouts.class, ReadModelSettings.class})
 public class ReadModelMongoAutoConfiguration {
 
     static final String READ_MODEL_FILE = "readmodel.mv";
 
     @Bean(destroyMethod = "close")
     @Conditional(OnEmbeddedMongo.class)
-    public EmbeddedMongo embeddedMongo(LedgerProperties ledger,
-                                       @Value("${ledger.read-model.embedded-backend:h2}") String backend,
-                                       @Value("${ledger.read-model.embedded-cache-mb:" + EmbeddedMongo.DEFAULT_CACHE_MB + "}")
-                                       int cacheMegabytes) {
+    public EmbeddedMongo embeddedMongo(LedgerProperties ledger, ReadModelSettings settings) {
+        String backend = settings.getEmbeddedBackend();
         boolean inMemory = switch (backend) {
             case "h2" -> false;
             case "memory" -> true;
             default -> throw new IllegalArgumentException(
                     "ledger.read-model.embedded-backend must be h2 or memory, not " + backend);
         };
-        return EmbeddedMongo.start(ledger.getDataDir().resolve(READ_MODEL_FILE), inMemory, cacheMegabytes);
+        return EmbeddedMongo.start(ledger.getDataDir().resolve(READ_MODEL_FILE), inMemory, settings.getEmbeddedCacheMb());
     }
 
     @Bean

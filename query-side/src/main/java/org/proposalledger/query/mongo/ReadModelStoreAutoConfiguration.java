@@ -7,9 +7,10 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.util.StringUtils;
 
-import java.time.Duration;
 
 /**
  * What lives in the read-model database: its name, the processor token store and the
@@ -30,6 +30,8 @@ import java.time.Duration;
  */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, ReadModelMongoAutoConfiguration.class},
         before = {MongoDataAutoConfiguration.class, JdbcAutoConfiguration.class})
+// Axon's own settings class for axon.eventhandling.tokenstore.claim-timeout (10s), whichever token store is used
+@EnableConfigurationProperties(TokenStoreProperties.class)
 public class ReadModelStoreAutoConfiguration {
 
     public static final String DEFAULT_DATABASE = "ledger";
@@ -61,8 +63,7 @@ public class ReadModelStoreAutoConfiguration {
     @ConditionalOnMissingBean(TokenStore.class)
     public TokenStore mongoTokenStore(MongoDatabaseFactory databaseFactory,
                                       @Qualifier("serializer") Serializer serializer,
-                                      @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}")
-                                      Duration claimTimeout) {
+                                      TokenStoreProperties tokenStore) {
         DefaultMongoTemplate template = DefaultMongoTemplate.builder()
                 .mongoDatabase(databaseFactory.getMongoDatabase())
                 .trackingTokensCollectionName(TOKENS_COLLECTION)
@@ -70,7 +71,7 @@ public class ReadModelStoreAutoConfiguration {
         return MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(tokenStore.getClaimTimeout())
                 .build();
     }
 

@@ -3,7 +3,9 @@ package org.proposalledger.query.projection;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,32 @@ public final class ProjectionBatch {
 
     static final String RESOURCE_KEY = ProjectionBatch.class.getName();
 
-    private final Map<String, Flushable> buffers = new LinkedHashMap<>();
-    private final Map<String, Flushable> lastBuffers = new LinkedHashMap<>();
+    /**
+     * When a buffer is written in the batch's flush: every buffer of an earlier order before any of
+     * a later one, whatever the order they were created in; within one order, in creation order.
+     */
+    public enum Order {
+        /**
+         * Documents derived from the changes of another read model's documents (the dashboard
+         * counters and the supervision documents, from the proposal before and after an event):
+         * written first, so that a process dying before the source documents are written finds the
+         * old ones again when the events are re-delivered, and derives the same changes.
+         */
+        DERIVED,
+        /** The read models' own documents. */
+        VIEW,
+        /** What may only be stored once the read models it depends on are (the dead letters). */
+        LAST
+    }
+
+    private final Map<Order, Map<String, Flushable>> buffers = new EnumMap<>(Order.class);
     private Collection<String> aggregateIds;
+
+    private ProjectionBatch() {
+        for (Order order : Order.values()) {
+            buffers.put(order, new LinkedHashMap<>());
+        }
+    }
 
     /** A part of the batch that writes its collected changes in one go. */
     public interface Flushable {
@@ -61,19 +86,32 @@ public final class ProjectionBatch {
         });
     }
 
-    /** The batch's buffer called {@code name}, created on first use. */
-    @SuppressWarnings("unchecked")
+    /** The batch's read-model buffer called {@code name} ({@link Order#VIEW}), created on first use. */
     public <B extends Flushable> B buffer(String name, Supplier<B> factory) {
-        return (B) buffers.computeIfAbsent(name, n -> markedOnCreation(factory.get()));
+        return buffer(Order.VIEW, name, factory);
     }
 
     /**
-     * Like {@link #buffer}, but written after every read-model buffer whenever it was created: for
-     * what must only be stored once the read models it depends on are (the dead letters).
+     * The batch's buffer called {@code name}, created on first use and written at {@code order}.
+     * A name belongs to one order: asking for it at another is a programming error.
      */
     @SuppressWarnings("unchecked")
-    public <B extends Flushable> B lastBuffer(String name, Supplier<B> factory) {
-        return (B) lastBuffers.computeIfAbsent(name, n -> markedOnCreation(factory.get()));
+    public <B extends Flushable> B buffer(Order order, String name, Supplier<B> factory) {
+        Flushable existing = bufferNamed(name);
+        if (existing != null && !buffers.get(order).containsKey(name)) {
+            throw new IllegalStateException("buffer " + name + " is not written at " + order);
+        }
+        return (B) buffers.get(order).computeIfAbsent(name, n -> markedOnCreation(factory.get()));
+    }
+
+    /** The batch's buffer called {@code name} whatever its order, null when it has none. */
+    public Flushable bufferNamed(String name) {
+        for (Map<String, Flushable> ordered : buffers.values()) {
+            if (ordered.containsKey(name)) {
+                return ordered.get(name);
+            }
+        }
+        return null;
     }
 
     private static <B extends Flushable> B markedOnCreation(B buffer) {
@@ -96,9 +134,11 @@ public final class ProjectionBatch {
         this.aggregateIds = ids;
     }
 
-    /** The names of the batch's buffers, in the order {@link #flush} writes them: the order they were created in. */
+    /** The names of the batch's buffers, in the order {@link #flush} writes them (see {@link Order}). */
     public List<String> bufferNames() {
-        return List.copyOf(buffers.keySet());
+        List<String> names = new ArrayList<>();
+        buffers.values().forEach(b -> names.addAll(b.keySet()));
+        return List.copyOf(names);
     }
 
     /** An event starts: its changes are the ones {@link #rollbackEvent} would take back. */
@@ -112,14 +152,11 @@ public final class ProjectionBatch {
     }
 
     private void forEachUndoable(java.util.function.Consumer<Undoable> action) {
-        for (Flushable b : buffers.values()) {
-            if (b instanceof Undoable u) {
-                action.accept(u);
-            }
-        }
-        for (Flushable b : lastBuffers.values()) {
-            if (b instanceof Undoable u) {
-                action.accept(u);
+        for (Map<String, Flushable> ordered : buffers.values()) {
+            for (Flushable b : ordered.values()) {
+                if (b instanceof Undoable u) {
+                    action.accept(u);
+                }
             }
         }
     }
@@ -135,8 +172,7 @@ public final class ProjectionBatch {
     }
 
     public void flush() {
-        buffers.values().forEach(Flushable::flush);
-        lastBuffers.values().forEach(Flushable::flush);
+        buffers.values().forEach(ordered -> ordered.values().forEach(Flushable::flush));
     }
 
     /** Flushes the batch bound to {@code unitOfWork}'s root, if a handler started one. */

@@ -1,5 +1,6 @@
 package org.proposalledger.query.proposal;
 
+import org.proposalledger.api.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -39,7 +40,7 @@ public final class PageCursor {
             throw malformed();
         }
         if (order.byId()) {
-            if (!ProposalIds.isValid(text)) {
+            if (!Ids.isValid(text)) {
                 throw malformed();
             }
             return new ProposalOrder.Position(null, text);
@@ -51,7 +52,7 @@ public final class PageCursor {
         }
         String key = text.substring(prefix.length(), last);
         String id = text.substring(last + 1);
-        if (!ProposalIds.isValid(id) || !(key.equals("n") || key.startsWith("v"))) {
+        if (!Ids.isValid(id) || !(key.equals("n") || key.startsWith("v"))) {
             throw malformed();
         }
         return new ProposalOrder.Position(key.equals("n") ? null : key.substring(1), id);

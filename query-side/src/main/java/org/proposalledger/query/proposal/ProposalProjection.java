@@ -5,31 +5,30 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.query.dashboard.CounterBuffer;
-import org.proposalledger.query.dashboard.CounterStore;
-import org.proposalledger.query.dashboard.Coverage;
-import org.proposalledger.query.dashboard.EventPositions;
-import org.proposalledger.query.dashboard.DashboardUpdates;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
+import org.proposalledger.query.projection.Delivery;
 import org.proposalledger.query.projection.DocumentBuffer;
 import org.proposalledger.query.projection.ProjectionBatch;
 import org.proposalledger.query.projection.Projections;
+import org.proposalledger.query.projection.ProposalChange;
+import org.proposalledger.query.projection.ProposalChangeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Keeps {@code proposals} current: each event goes through {@link ProposalFold} on the batch's
- * copy of its document, which is written once when the batch ends. Every change of a
- * proposal also moves its contribution in the dashboard counters ({@link CounterBuffer}).
+ * copy of its document, which is written once when the batch ends. Every change of a proposal is
+ * also told to each {@link ProposalChangeListener} (the dashboard counters), whose buffers the
+ * batch writes before the proposals' ({@link ProjectionBatch.Order#DERIVED}).
  */
 @Component
 @ProcessingGroup(Projections.GROUP)
@@ -40,20 +39,12 @@ public class ProposalProjection {
     private static final String SEGMENT_RESOURCE = "Processor[" + Projections.GROUP + "]/SegmentId";
 
     private final ProposalStore store;
-    private final CounterStore counters;
-    private final EventPositions positions;
-    private final ZoneId zone;
+    private final List<ProposalChangeListener> listeners;
     private final ProposalFold fold = new ProposalFold();
 
-    private final DashboardUpdates updates;
-
-    public ProposalProjection(ProposalStore store, CounterStore counters, EventPositions positions,
-                              DashboardUpdates updates, LedgerProperties properties) {
+    public ProposalProjection(ProposalStore store, ObjectProvider<ProposalChangeListener> listeners) {
         this.store = store;
-        this.counters = counters;
-        this.positions = positions;
-        this.updates = updates;
-        this.zone = properties.getZone();
+        this.listeners = listeners.orderedStream().toList();
     }
 
     /** {@code deadLetter}: the dead letter being retried, null for an event delivered by the processor. */
@@ -67,8 +58,6 @@ public class ProposalProjection {
         }
         EventMeta meta = EventMeta.of(domain.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
         ProjectionBatch batch = ProjectionBatch.current();
-        // created before the proposals' buffer so that it is flushed first (see CounterBuffer)
-        CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS, () -> new CounterBuffer(counters, positions, zone, updates::changed));
         DocumentBuffer<ProposalView> buffer = batch.buffer(ProposalStore.COLLECTION,
                 () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument,
                         batch.aggregateIds()));
@@ -77,19 +66,14 @@ public class ProposalProjection {
         ProposalView next = fold.apply(current, event, meta);
         if (next != current) {
             buffer.put(id, next);
-            dashboard.record(current, next, message.getTimestamp(),
-                    deadLetter != null ? CounterBuffer.Delivery.retried(message.getIdentifier()) : delivery(message),
-                    segment());
+            ProposalChange change = new ProposalChange(current, next, message.getTimestamp(),
+                    deadLetter != null ? Delivery.retried(message.getIdentifier()) : Delivery.of(message), segment());
+            for (ProposalChangeListener listener : listeners) {
+                ProposalChangeListener.Buffer derived = batch.buffer(ProjectionBatch.Order.DERIVED,
+                        listener.bufferName(), listener::newBuffer);
+                derived.changed(change);
+            }
         }
-    }
-
-    /**
-     * The event's place in the stream for the counters' re-delivery check: the processor's token
-     * after it (unwrapped from a replay token), and its position if the token tells it.
-     */
-    private static CounterBuffer.Delivery delivery(EventMessage<?> message) {
-        TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
-        return new CounterBuffer.Delivery(message.getIdentifier(), Coverage.of(token), Coverage.exactPosition(token));
     }
 
     private static int segment() {
@@ -99,7 +83,7 @@ public class ProposalProjection {
 
     @ResetHandler
     public void reset() {
-        counters.drop();
+        listeners.forEach(ProposalChangeListener::reset);
         store.drop();
         store.ensureIndexes();
     }

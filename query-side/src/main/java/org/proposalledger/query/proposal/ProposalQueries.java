@@ -1,5 +1,7 @@
 package org.proposalledger.query.proposal;
 
+import org.proposalledger.api.Ids;
+import org.proposalledger.query.core.Viewer;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.proposalledger.api.proposal.Category;
@@ -29,7 +31,7 @@ public class ProposalQueries {
     /** The proposal, or null when unknown or not visible to the asker. */
     @QueryHandler
     public ProposalView find(FindProposal query, MetaData metaData) {
-        if (!ProposalIds.isValid(query.proposalId())) {
+        if (!Ids.isValid(query.proposalId())) {
             return null;
         }
         ProposalView view = store.find(query.proposalId());

@@ -4,11 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import org.proposalledger.api.Ids;
 import org.proposalledger.api.proposal.Category;
 import org.proposalledger.api.proposal.ProposalStatus;
 import org.proposalledger.api.query.FindProposal;
@@ -17,11 +13,9 @@ import org.proposalledger.api.query.ListProposals;
 import org.proposalledger.api.query.ProposalHistory;
 import org.proposalledger.api.query.ProposalPage;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.api.security.Actor;
-import org.proposalledger.platform.security.CurrentActor;
 import org.proposalledger.platform.web.InvalidParameter;
-import org.proposalledger.platform.web.CorrelationIdFilter;
 import org.proposalledger.platform.web.NotFoundException;
+import org.proposalledger.platform.web.Queries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,14 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.query.audit.Instants;
+import org.proposalledger.query.core.Instants;
 
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * Read side of the proposal API. Every answer goes through the query bus as the signed-in
@@ -50,20 +43,17 @@ import java.util.concurrent.CompletionException;
 public class ProposalQueryController {
 
     static final int DEFAULT_LIMIT = 50;
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
-
-    private final QueryGateway queries;
+    private final Queries queries;
     private final Supplier<ZoneId> zone;
 
-    public ProposalQueryController(QueryGateway queries, LedgerProperties properties) {
+    public ProposalQueryController(Queries queries, LedgerProperties properties) {
         this.queries = queries;
         this.zone = properties::getZone;
     }
 
     @GetMapping("/{id}")
-    public ProposalView proposal(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                 @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id) {
-        ProposalView view = ask(new FindProposal(id), ResponseTypes.instanceOf(ProposalView.class));
+    public ProposalView proposal(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
+        ProposalView view = queries.ask(new FindProposal(id), ProposalView.class);
         if (view == null) {
             throw new NotFoundException("No such proposal: " + id);
         }
@@ -71,14 +61,13 @@ public class ProposalQueryController {
     }
 
     @GetMapping("/{id}/history")
-    public ProposalHistory history(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                                   @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String id,
+    public ProposalHistory history(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
                                    @RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to) {
         // from/to: ISO instants, or dates (from the start of `from` to the end of `to`, in ledger.zone)
         GetProposalHistory query = new GetProposalHistory(id, Instants.startOf("from", from, zone.get()),
                 Instants.endOf("to", to, zone.get()));
-        ProposalHistory history = ask(query, ResponseTypes.instanceOf(ProposalHistory.class));
+        ProposalHistory history = queries.ask(query, ProposalHistory.class);
         if (history == null) {
             throw new NotFoundException("No such proposal: " + id);
         }
@@ -87,14 +76,11 @@ public class ProposalQueryController {
 
     @GetMapping
     public ProposalPage list(
-            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
-            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String unitId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String unitId,
             @RequestParam(required = false) ProposalStatus status,
             @RequestParam(required = false) Category category,
-            @RequestParam(required = false) @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-            @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String deputyId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String deputyId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(ListProposals.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 512) String cursor,
             @RequestParam(required = false) @Size(min = 1, max = ListProposals.MAX_TEXT) String q,
@@ -111,17 +97,6 @@ public class ProposalQueryController {
         }
         ListProposals query = new ListProposals(sessionId, unitId, status == null ? null : status.name(),
                 category == null ? null : category.name(), deputyId, limit, cursor, q, sort);
-        return ask(query, ResponseTypes.instanceOf(ProposalPage.class));
-    }
-
-    private <R> R ask(Object query, ResponseType<R> type) {
-        Actor actor = CurrentActor.get();
-        MetaData metaData = MetaData.from(actor.toMetaData())
-                .and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
-        try {
-            return queries.query(new GenericMessage<>(query, metaData), type).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return queries.ask(query, ProposalPage.class);
     }
 }

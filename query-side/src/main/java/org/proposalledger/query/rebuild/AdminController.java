@@ -1,5 +1,6 @@
 package org.proposalledger.query.rebuild;
 
+import org.proposalledger.api.error.ReadRefusedException;
 import org.proposalledger.api.error.CommandRejectedException;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
@@ -60,7 +61,7 @@ public class AdminController {
     public Processors processors() {
         Actor actor = CurrentActor.get();
         if (!actor.is(Role.OFFICE) && !actor.is(Role.SUPERVISOR) && !actor.is(Role.READER)) {
-            throw CommandRejectedException.forbidden("supervisors-only",
+            throw new ReadRefusedException("supervisors-only",
                     "Only the office, supervisors and readers see the processors.");
         }
         return new Processors(progress.ready(), progress.firstCatchUpDone(), progress.rebuilding(),

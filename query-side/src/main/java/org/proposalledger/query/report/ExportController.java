@@ -1,14 +1,7 @@
 package org.proposalledger.query.report;
 
-import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.bson.Document;
 import org.proposalledger.api.query.ListProposals;
 import org.proposalledger.api.query.ProposalPage;
 import org.proposalledger.api.query.ProposalView;
@@ -16,12 +9,9 @@ import org.proposalledger.api.query.dashboard.GetUnitTable;
 import org.proposalledger.api.query.dashboard.Rates;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.api.query.dashboard.UnitTable;
-import org.proposalledger.api.security.Actor;
-import org.proposalledger.platform.security.CurrentActor;
-import org.proposalledger.platform.web.CorrelationIdFilter;
-import org.proposalledger.query.proposal.ProposalIds;
-import org.proposalledger.query.reference.ReferenceDataProjection;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.proposalledger.platform.web.Queries;
+import org.proposalledger.api.Ids;
+import org.proposalledger.query.reference.ReferenceQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,10 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * Exports for downstream tools: the proposal list and the unit table of a session, as CSV
@@ -46,7 +34,6 @@ import java.util.concurrent.CompletionException;
 @RequestMapping("/api/v1/reports/sessions/{sessionId}")
 public class ExportController {
 
-    private static final String ID_MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ -";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv;charset=UTF-8";
 
@@ -58,17 +45,14 @@ public class ExportController {
             "overdue", "classA", "classB", "classC", "classD", "medianDaysToReply", "replyRate", "onTimeReplyRate",
             "consultationRate", "satisfactionRate", "satisfiedRate", "sortBy", "sample", "wilsonLower", "wilsonUpper");
 
-    private final QueryGateway queries;
-    private final MongoTemplate mongo;
+    private final Queries queries;
 
-    public ExportController(QueryGateway queries, MongoTemplate mongo) {
+    public ExportController(Queries queries) {
         this.queries = queries;
-        this.mongo = mongo;
     }
 
     @GetMapping("/proposals.csv")
-    public void proposalsCsv(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                             @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void proposalsCsv(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                              HttpServletResponse response) throws IOException {
         start(response, CSV, sessionId + "-proposals.csv");
         try (Table t = Table.csv(response.getOutputStream())) {
@@ -77,8 +61,7 @@ public class ExportController {
     }
 
     @GetMapping("/proposals.xlsx")
-    public void proposalsXlsx(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                              @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void proposalsXlsx(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                               HttpServletResponse response) throws IOException {
         start(response, XLSX, sessionId + "-proposals.xlsx");
         try (Table t = Table.xlsx(response.getOutputStream(), "proposals")) {
@@ -87,8 +70,7 @@ public class ExportController {
     }
 
     @GetMapping("/units.csv")
-    public void unitsCsv(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                         @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void unitsCsv(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                          @RequestParam(defaultValue = "replyRate") String sortBy,
                          @RequestParam(defaultValue = "0") int minSample,
                          HttpServletResponse response) throws IOException {
@@ -100,8 +82,7 @@ public class ExportController {
     }
 
     @GetMapping("/units.xlsx")
-    public void unitsXlsx(@PathVariable @Size(max = ProposalIds.MAX_LENGTH, message = ID_MESSAGE)
-                          @Pattern(regexp = ProposalIds.PATTERN, message = ID_MESSAGE) String sessionId,
+    public void unitsXlsx(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
                           @RequestParam(defaultValue = "replyRate") String sortBy,
                           @RequestParam(defaultValue = "0") int minSample,
                           HttpServletResponse response) throws IOException {
@@ -119,7 +100,7 @@ public class ExportController {
         if (minSample < 0) {
             throw new IllegalArgumentException("minSample must not be negative");
         }
-        return ask(new GetUnitTable(sessionId, sortBy, minSample, null), UnitTable.class);
+        return queries.ask(new GetUnitTable(sessionId, sortBy, minSample, null), UnitTable.class);
     }
 
     private static void start(HttpServletResponse response, String type, String file) {
@@ -131,7 +112,7 @@ public class ExportController {
         t.row(PROPOSAL_COLUMNS);
         String cursor = null;
         do {
-            ProposalPage page = ask(new ListProposals(sessionId, null, null, null, null, ListProposals.MAX_LIMIT,
+            ProposalPage page = queries.ask(new ListProposals(sessionId, null, null, null, null, ListProposals.MAX_LIMIT,
                     cursor), ProposalPage.class);
             for (ProposalView v : page.items()) {
                 ProposalView.Reply first = v.replies().stream().min((a, b) -> Integer.compare(a.round(), b.round()))
@@ -152,13 +133,14 @@ public class ExportController {
 
     private void units(UnitTable table, Table t) {
         t.row(UNIT_COLUMNS);
-        Map<String, String> names = new HashMap<>();
         List<UnitTable.Row> rows = new ArrayList<>(table.ranked());
         rows.addAll(table.belowMinimumSample());
+        Map<String, String> names = queries.ask(new ReferenceQueries.GetUnitNames(
+                rows.stream().map(UnitTable.Row::unitId).distinct().toList()), ReferenceQueries.UnitNames.class).names();
         for (UnitTable.Row r : rows) {
             ScopeCounts c = r.figures().counts();
             Rates rates = r.figures().rates();
-            String name = names.computeIfAbsent(r.unitId(), this::unitName);
+            String name = names.get(r.unitId());
             t.row(Arrays.asList(r.rank(), r.unitId(), name, c.assigned(), c.replied(), c.repliedOnTime(),
                     c.consultedBeforeFirstReply(), c.rated(), c.satisfied(), c.basicallySatisfied(), c.unsatisfied(),
                     c.overdue(), c.classA(), c.classB(), c.classC(), c.classD(), r.figures().medianDaysToReply(),
@@ -167,22 +149,7 @@ public class ExportController {
         }
     }
 
-    private String unitName(String unitId) {
-        Document d = mongo.getCollection(ReferenceDataProjection.UNITS).find(Filters.eq("_id", unitId)).first();
-        return d == null ? null : d.getString("name");
-    }
-
     private static String str(Object o) {
         return o == null ? null : o.toString();
-    }
-
-    private <R> R ask(Object query, Class<R> type) {
-        Actor actor = CurrentActor.get();
-        MetaData metaData = MetaData.from(actor.toMetaData()).and(Actor.CORRELATION_ID, CorrelationIdFilter.current());
-        try {
-            return queries.query(new GenericMessage<>(query, metaData), ResponseTypes.instanceOf(type)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 }

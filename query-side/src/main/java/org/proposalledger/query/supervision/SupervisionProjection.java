@@ -10,8 +10,8 @@ import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.query.mongo.DocumentMapper;
 import org.proposalledger.query.projection.DocumentBuffer;
 import org.proposalledger.query.projection.ProjectionBatch;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,14 +49,9 @@ public class SupervisionProjection {
             return; // without its sequence an event cannot be applied idempotently
         }
         EventMeta meta = EventMeta.of(domain.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
-        // The derived documents' buffers are created before the views' buffer, so that they are
-        // flushed first (ProjectionBatch flushes in creation order). If the process dies between
-        // the flushes, the re-delivered events find the old views, recompute the same changes and
-        // write them again (each proposal's entries are replaced, not added to). In the opposite
-        // order the views would already be new, the fold would return them unchanged, and the
-        // to-do lists and boards would never get the change. Same reasoning as CounterBuffer's.
-        store.unitBuffer();
-        store.boardBuffer();
+        // The to-do lists and boards are written before the views (ProjectionBatch.Order.DERIVED): if
+        // the process dies between the writes, the re-delivered events find the old views and recompute
+        // the same changes (each proposal's entries are replaced, not added to).
         DocumentBuffer<ProposalView> views = ProjectionBatch.current().buffer(VIEWS,
                 () -> new DocumentBuffer<>(mongo.getCollection(VIEWS),
                         d -> mapper.fromDocument(d, "id", ProposalView.class), v -> mapper.toDocument(v, "id")));

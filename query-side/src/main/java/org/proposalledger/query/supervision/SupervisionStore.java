@@ -9,6 +9,8 @@ import org.proposalledger.query.projection.ProjectionBatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import static org.proposalledger.query.projection.ProjectionBatch.Order.DERIVED;
+
 /**
  * {@code unit_todo} (one document per unit, {@code _id} = unit id) and {@code session_supervision}
  * (one per session, {@code _id} = session id): every query reads a single document by {@code _id}.
@@ -41,14 +43,15 @@ public class SupervisionStore {
         return doc == null ? null : mapper.fromDocument(doc, "sessionId", Supervision.SessionBoard.class);
     }
 
+    /** Derived from the proposals' views ({@code supervision_proposals}): written before them. */
     DocumentBuffer<Supervision.UnitTodo> unitBuffer() {
-        return ProjectionBatch.current().buffer(UNIT_TODO, () -> new DocumentBuffer<>(collection(UNIT_TODO),
+        return ProjectionBatch.current().buffer(DERIVED, UNIT_TODO, () -> new DocumentBuffer<>(collection(UNIT_TODO),
                 d -> mapper.fromDocument(d, "unitId", Supervision.UnitTodo.class),
                 t -> mapper.toDocument(t, "unitId")));
     }
 
     DocumentBuffer<Supervision.SessionBoard> boardBuffer() {
-        return ProjectionBatch.current().buffer(SESSION_BOARD, () -> new DocumentBuffer<>(collection(SESSION_BOARD),
+        return ProjectionBatch.current().buffer(DERIVED, SESSION_BOARD, () -> new DocumentBuffer<>(collection(SESSION_BOARD),
                 d -> mapper.fromDocument(d, "sessionId", Supervision.SessionBoard.class),
                 b -> mapper.toDocument(b, "sessionId")));
     }

@@ -12,8 +12,8 @@ import org.proposalledger.api.proposal.ReplyClass;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.query.dashboard.ScopeCounts;
 import org.proposalledger.api.reference.UnitId;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.proposalledger.query.dashboard;
 
+import org.proposalledger.query.projection.Delivery;
+import org.proposalledger.query.projection.EventPositions;
+import org.proposalledger.query.projection.Coverage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Updates;
@@ -117,7 +120,7 @@ class CounterBufferTest {
             String id = e.proposal();
             ProposalView before = fold(submitted(id), registered(id, id));
             ProposalView after = fold(submitted(id), registered(id, id), assigned(id, "commerce"));
-            buffer.record(before, after, AT, new CounterBuffer.Delivery("e-" + id, e.token(), -1), segment);
+            buffer.record(before, after, AT, new Delivery("e-" + id, e.token(), -1), segment);
         }
         buffer.flush();
     }
@@ -239,7 +242,7 @@ class CounterBufferTest {
         });
         ProposalView before = fold(submitted("a"), registered("a", "a"));
         ProposalView after = fold(submitted("a"), registered("a", "a"), assigned("a", "commerce"));
-        buffer.record(before, after, AT, CounterBuffer.Delivery.untracked("e-a"), 0);
+        buffer.record(before, after, AT, Delivery.untracked("e-a"), 0);
         buffer.flush();
 
         assertThat(assignedInSession()).isEqualTo(1);
@@ -253,7 +256,7 @@ class CounterBufferTest {
         });
         ProposalView before = fold(submitted(proposal), registered(proposal, proposal));
         ProposalView after = fold(submitted(proposal), registered(proposal, proposal), assigned(proposal, "commerce"));
-        buffer.record(before, after, AT, CounterBuffer.Delivery.retried("e-" + proposal), 0);
+        buffer.record(before, after, AT, Delivery.retried("e-" + proposal), 0);
         return buffer;
     }
 
@@ -287,7 +290,7 @@ class CounterBufferTest {
             ProposalView before = fold(submitted(id), registered(id, id));
             ProposalView after = fold(submitted(id), registered(id, id), assigned(id, "commerce"));
             Assign e = assign(id, 0, null);
-            buffer.record(before, after, AT, new CounterBuffer.Delivery("e-" + id, e.token(), -1), 0);
+            buffer.record(before, after, AT, new Delivery("e-" + id, e.token(), -1), 0);
             if (id.equals("p-poison")) {
                 buffer.undo();
             }

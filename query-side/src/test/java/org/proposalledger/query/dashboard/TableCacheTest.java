@@ -1,5 +1,7 @@
 package org.proposalledger.query.dashboard;
 
+import org.proposalledger.query.projection.Delivery;
+import org.proposalledger.query.projection.EventPositions;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
@@ -86,7 +88,7 @@ class TableCacheTest {
     private void batch(String id, ProposalView before, ProposalView after) {
         CounterBuffer buffer = new CounterBuffer(store, EventPositions.NONE, ZONE, changed -> {
         });
-        buffer.record(before, after, AT, new CounterBuffer.Delivery("e-" + id, null, -1), 0);
+        buffer.record(before, after, AT, new Delivery("e-" + id, null, -1), 0);
         buffer.flush();
     }
 

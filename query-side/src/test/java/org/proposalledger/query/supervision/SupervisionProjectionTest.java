@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +13,7 @@ import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.platform.axon.AxonConfig;
 import org.proposalledger.query.mongo.DocumentMapper;
 import org.proposalledger.query.mongo.EmbeddedMongo;
-import org.proposalledger.query.projection.ProjectionBatch;
+import org.proposalledger.query.support.OneBatch;
 import org.proposalledger.query.support.TestDataDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -90,27 +89,8 @@ class SupervisionProjectionTest {
         return out;
     }
 
-    /**
-     * Handles {@code events} as one batch. {@code flushed} &lt; 0: the batch completes (every buffer
-     * written); else the process dies after the batch's first {@code flushed} buffers were
-     * written. Returns the batch's buffers in flush order.
-     */
     private static List<String> batch(Side side, List<DomainEventMessage<?>> events, int flushed) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
-        for (DomainEventMessage<?> e : events) {
-            side.projection().on((ProposalEvent) e.getPayload(), e);
-        }
-        ProjectionBatch batch = ProjectionBatch.current();
-        List<String> order = batch.bufferNames();
-        if (flushed < 0) {
-            unitOfWork.commit();
-        } else {
-            order.subList(0, flushed).forEach(name -> batch.buffer(name, () -> {
-                throw new AssertionError("no such buffer " + name);
-            }).flush());
-            unitOfWork.rollback();
-        }
-        return order;
+        return OneBatch.run(events, e -> side.projection().on((ProposalEvent) e.getPayload(), e), flushed);
     }
 
     private static Map<String, List<Document>> documents(Side side) {

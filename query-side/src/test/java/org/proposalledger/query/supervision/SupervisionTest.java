@@ -10,8 +10,8 @@ import org.proposalledger.api.query.ProposalHistory;
 import org.proposalledger.api.query.ProposalView;
 import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.api.reference.UnitId;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -25,8 +25,8 @@ import org.proposalledger.api.proposal.ReplyOverdue;
 import org.proposalledger.api.reference.DeputyId;
 import org.proposalledger.api.reference.SessionId;
 import org.proposalledger.api.reference.UnitId;
-import org.proposalledger.query.proposal.EventMeta;
-import org.proposalledger.query.proposal.ProposalFold;
+import org.proposalledger.query.core.EventMeta;
+import org.proposalledger.query.core.ProposalFold;
 
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -5,10 +5,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.proposalledger.api.proposal.ProposalEvent;
 import org.proposalledger.api.query.ProposalView;
-import org.proposalledger.platform.LedgerProperties;
-import org.proposalledger.query.dashboard.CounterBuffer;
-import org.proposalledger.query.dashboard.CounterStore;
-import org.proposalledger.query.dashboard.EventPositions;
+import org.proposalledger.query.dashboard.DashboardCounters;
+import org.proposalledger.query.projection.Delivery;
+import org.proposalledger.query.projection.ProposalChange;
+import org.proposalledger.query.projection.ProposalChangeListener;
 import org.proposalledger.query.projection.DocumentBuffer;
 import org.proposalledger.query.projection.ProjectionBatch;
 import org.proposalledger.query.projection.Projections;
@@ -52,17 +52,12 @@ public class InjectedFault {
 
         private final InjectedFault fault;
         private final ProposalStore store;
-        private final CounterStore counters;
-        private final EventPositions positions;
-        private final LedgerProperties properties;
+        private final ProposalChangeListener counters;
 
-        InProposalViews(InjectedFault fault, ProposalStore store, CounterStore counters, EventPositions positions,
-                        LedgerProperties properties) {
+        InProposalViews(InjectedFault fault, ProposalStore store, DashboardCounters counters) {
             this.fault = fault;
             this.store = store;
             this.counters = counters;
-            this.positions = positions;
-            this.properties = properties;
         }
 
         @EventHandler
@@ -71,16 +66,15 @@ public class InjectedFault {
                 return;
             }
             ProjectionBatch batch = ProjectionBatch.current();
-            CounterBuffer dashboard = batch.buffer(CounterStore.COUNTERS,
-                    () -> new CounterBuffer(counters, positions, properties.getZone(), scopes -> {
-                    }));
+            ProposalChangeListener.Buffer dashboard = batch.buffer(ProjectionBatch.Order.DERIVED,
+                    counters.bufferName(), counters::newBuffer);
             DocumentBuffer<ProposalView> views = batch.buffer(ProposalStore.COLLECTION,
                     () -> new DocumentBuffer<>(store.collection(), store::fromDocument, store::toDocument));
             ProposalView current = views.get(event.proposalId().value());
             if (current != null) {
                 views.put(current.id(), current);
-                dashboard.record(null, current, message.getTimestamp(),
-                        CounterBuffer.Delivery.untracked(UUID.randomUUID().toString()), 0);
+                dashboard.changed(new ProposalChange(null, current, message.getTimestamp(),
+                        Delivery.untracked(UUID.randomUUID().toString()), 0));
             }
             throw new IllegalStateException(MESSAGE + " in " + Projections.GROUP);
         }

@@ -36,4 +36,9 @@ public class ReadRefusedException extends RuntimeException {
     public String rule() {
         return rule;
     }
+
+    /** The people-readable reason (the exception's message). */
+    public String detail() {
+        return getMessage();
+    }
 }

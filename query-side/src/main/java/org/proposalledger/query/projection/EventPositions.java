@@ -1,4 +1,4 @@
-package org.proposalledger.query.dashboard;
+package org.proposalledger.query.projection;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The global position of stored events, by event id. {@link CounterBuffer} asks when an event's
+ * The global position of stored events, by event id. A read model asks when an event's
  * tracking token does not tell it (see {@link Coverage#exactPosition}).
  */
 @FunctionalInterface

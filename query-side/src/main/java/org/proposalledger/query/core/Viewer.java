@@ -1,4 +1,4 @@
-package org.proposalledger.query.proposal;
+package org.proposalledger.query.core;
 
 import org.proposalledger.api.query.ListProposals;
 import org.proposalledger.api.query.ProposalView;
@@ -76,6 +76,30 @@ public final class Viewer {
                     || (view.coUnitIds() != null && view.coUnitIds().contains(actor.unitId()));
         }
         return view.proposers() != null && view.proposers().contains(actor.deputyId());
+    }
+
+    /** True when the asker acts in one of {@code roles}, or is a trusted service (no actor metadata). */
+    public boolean actsAsAnyOf(Role... roles) {
+        if (nobody) {
+            return false;
+        }
+        if (actor == null) {
+            return true;
+        }
+        for (Role r : roles) {
+            if (actor.is(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True unless the asker is a deputy, a unit other than {@code unitId}, or unreadable: who sees a unit's work. */
+    public boolean seesUnit(String unitId) {
+        if (nobody) {
+            return false;
+        }
+        return actor == null || !(actor.is(Role.DEPUTY) || (actor.is(Role.UNIT) && !actor.actsForUnit(unitId)));
     }
 
     /** The query narrowed to what this viewer may see; empty when they may see nothing. */

@@ -1,4 +1,4 @@
-package org.proposalledger.query.dashboard;
+package org.proposalledger.query.projection;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;

@@ -1,4 +1,4 @@
-package org.proposalledger.query.audit;
+package org.proposalledger.query.core;
 
 import org.proposalledger.platform.web.InvalidParameter;
 import java.time.Instant;

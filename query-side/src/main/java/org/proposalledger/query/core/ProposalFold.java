@@ -1,4 +1,4 @@
-package org.proposalledger.query.proposal;
+package org.proposalledger.query.core;
 
 import org.proposalledger.api.proposal.AssignmentReturned;
 import org.proposalledger.api.proposal.CoUnitOpinionGiven;

@@ -1,4 +1,4 @@
-package org.proposalledger.query.dashboard;
+package org.proposalledger.query.projection;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -13,8 +13,8 @@ import java.util.List;
  * The global positions of the event stream a tracking token covers: every position up to
  * {@code index} except its {@code gaps}, positions below the index whose event had not been seen
  * (a transaction that commits late, or one that rolled back). This is Axon's
- * {@link GapAwareTrackingToken} reduced to what the dashboard counters' re-delivery marker needs
- * ({@link CounterBuffer}), with a compact text form for the counter documents:
+ * {@link GapAwareTrackingToken} reduced to what a read model's re-delivery marker needs (the
+ * dashboard counters'), with a compact text form for the documents:
  * {@code "index"} or {@code "index:gaps"}, the gaps as comma-separated positions and ranges
  * ({@code "120:7,9-11"} covers 0..120 but 7, 9, 10 and 11).
  */

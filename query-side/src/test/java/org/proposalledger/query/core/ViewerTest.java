@@ -1,4 +1,4 @@
-package org.proposalledger.query.proposal;
+package org.proposalledger.query.core;
 
 import org.junit.jupiter.api.Test;
 import org.proposalledger.api.query.ListProposals;
