@@ -1,6 +1,7 @@
 package org.proposalledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.LedgerProperties;
@@ -48,7 +49,7 @@ import java.util.stream.Collectors;
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
 @EnableWebSecurity
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, CredentialCacheProperties.class})
 public class SecurityConfig {
 
     static final Profiles PROD = Profiles.of("prod");
@@ -90,6 +91,17 @@ public class SecurityConfig {
             }
             return user;
         };
+    }
+
+    /**
+     * The one sign-in provider of the global authentication manager (an AuthenticationProvider bean
+     * takes the place of Boot's bcrypt-per-request provider for the user details above).
+     */
+    @Bean
+    public CachingPasswordAuthentication ledgerPasswordAuthentication(UserDetailsService ledgerUsers,
+                                                                      PasswordEncoder encoder,
+                                                                      CredentialCacheProperties settings) {
+        return new CachingPasswordAuthentication(ledgerUsers, encoder, settings, Ticker.systemTicker());
     }
 
     /** Profile prod only; a missing issuer stops the start with the setting to add. */
