@@ -49,7 +49,7 @@ public class HttpBenchmark {
     }
 
     @Bean
-    public ApplicationRunner httpBenchmark(DataSource dataSource, ConfigurableApplicationContext context,
+    public ApplicationRunner httpBenchmarkRun(DataSource dataSource, ConfigurableApplicationContext context,
                                            HttpBenchmarkProperties settings) {
         return args -> {
             int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
