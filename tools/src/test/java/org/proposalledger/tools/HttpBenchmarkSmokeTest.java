@@ -8,6 +8,7 @@ import org.proposalledger.tools.bench.HttpBenchmarkProperties;
 import org.proposalledger.tools.bench.support.ReadLoad;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -33,7 +34,7 @@ class HttpBenchmarkSmokeTest {
             int port = Integer.parseInt(ledger.getEnvironment().getRequiredProperty("local.server.port"));
             DataSource dataSource = ledger.getBean(DataSource.class);
             List<String> printed = new ArrayList<>();
-            HttpBenchmark.Result r = HttpBenchmark.run(port, dataSource,
+            HttpBenchmark.Result r = HttpBenchmark.run(port, dataSource, ledger.getBean(MongoTemplate.class),
                     new HttpBenchmarkProperties(2, 1, 4, true, "smoke"), printed::add);
 
             assertThat(r.write().errors()).as(r.write().firstError()).isZero();
@@ -42,10 +43,8 @@ class HttpBenchmarkSmokeTest {
             assertThat(r.write().latency()[0]).isPositive().isLessThanOrEqualTo(r.write().latency()[1]);
             assertThat(r.write().perStep()).containsOnlyKeys("submit", "register", "assign", "reply");
             assertThat(r.write().rywUnseen()).isZero();
-            if (r.write().commands() >= 8) {
-                assertThat(r.write().rywSamples()).isPositive();
-                assertThat(r.write().ryw()[0]).isPositive();
-            }
+            assertThat(r.write().rywSamples()).isEqualTo(r.write().commands()); // every acknowledged step showed
+            assertThat(r.write().ryw()[0]).isPositive();
             assertThat(r.write().heapPeakBytes()).isPositive().isLessThanOrEqualTo(r.write().heapMaxBytes());
             assertThat(r.write().proposalIds()).isNotEmpty();
             assertThat(r.raw().commands()).isPositive();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,9 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Whole lifecycles over HTTP, as the README's walk-through sends them: a deputy submits, the
  * office registers and assigns, the lead unit replies — each client one proposal after another,
  * waiting for each answer, with the shipped demo accounts. Commands started within the measured
- * window count; one acknowledged command in {@value #RYW_EVERY} is followed by polling
- * {@code GET /proposals/{id}} every {@value #RYW_POLL_MS} ms until the read model shows its step
- * (read-your-writes: from the 2xx to the first answer showing it).
+ * window count. Read-your-writes: every acknowledged command of the window is watched until the
+ * proposal read model shows its step (from the 2xx to the first read showing it, read every
+ * {@value #RYW_POLL_MS} ms for all waiting proposals in one query, so the watching adds almost no load).
  */
 public final class WriteLoad {
 
@@ -31,8 +34,8 @@ public final class WriteLoad {
     /** The status the read model shows once the step is in it (later statuses count too). */
     private static final List<String> ORDER = List.of("SUBMITTED", "REGISTERED", "REJECTED", "ASSIGNED", "REPLIED");
     private static final String[] SHOWS = {"SUBMITTED", "REGISTERED", "ASSIGNED", "REPLIED"};
-    private static final int RYW_EVERY = 8;
     private static final int RYW_POLL_MS = 10;
+    private static final Duration RYW_GIVE_UP = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -56,8 +59,12 @@ public final class WriteLoad {
         expect(http.send("PUT", "/api/v1/deputies/gao-yonghong", "office", "{\"name\":\"高永红\",\"delegation\":\"孝义市代表团\"}"));
     }
 
-    public static Figures run(LedgerHttp http, String session, int clients, Duration warmUp, Duration measured)
-            throws InterruptedException {
+    /**
+     * @param statuses the read model's status of each of these proposals (absent: not there yet),
+     *                 read in one query
+     */
+    public static Figures run(LedgerHttp http, String session, int clients, Duration warmUp, Duration measured,
+                              Function<Collection<String>, Map<String, String>> statuses) throws InterruptedException {
         long start = System.nanoTime();
         long from = start + warmUp.toNanos();
         long until = from + measured.toNanos();
@@ -70,10 +77,12 @@ public final class WriteLoad {
         AtomicLong commands = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong unseen = new AtomicLong();
-        AtomicLong pending = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        ScheduledExecutorService checker = Executors.newScheduledThreadPool(2);
+        ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor();
+        ConcurrentLinkedQueue<Check> incoming = new ConcurrentLinkedQueue<>();
+        AtomicBoolean clientsDone = new AtomicBoolean();
+        Thread watcher = watcher(statuses, incoming, ryw, unseen, clientsDone);
         ConcurrentLinkedQueue<Long> heap = new ConcurrentLinkedQueue<>();
         var memory = ManagementFactory.getMemoryMXBean();
         checker.scheduleAtFixedRate(() -> heap.add(memory.getHeapMemoryUsage().getUsed()), 0, 100, TimeUnit.MILLISECONDS);
@@ -104,9 +113,7 @@ public final class WriteLoad {
                             commands.incrementAndGet();
                             all.add(done - t);
                             steps.get(STEPS[step]).add(done - t);
-                            if (commands.get() % RYW_EVERY == 0) {
-                                watch(http, checker, id, SHOWS[step], done, ryw, unseen, pending);
-                            }
+                            incoming.add(new Check(id, ORDER.indexOf(SHOWS[step]), done));
                         }
                     }
                     if (id != null) {
@@ -120,11 +127,9 @@ public final class WriteLoad {
             t.join();
         }
         double seconds = (System.nanoTime() - from) / 1e9;
-        // the last acknowledgements' checks finish (or give up after 30 s) before the figures are read
-        long wait = System.nanoTime() + Duration.ofSeconds(35).toNanos();
-        while (pending.get() > 0 && System.nanoTime() < wait) {
-            Thread.sleep(20);
-        }
+        // the last acknowledgements' checks finish (or give up) before the figures are read
+        clientsDone.set(true);
+        watcher.join();
         checker.shutdownNow();
         Map<String, double[]> perStep = new LinkedHashMap<>();
         steps.forEach((k, v) -> perStep.put(k, v.percentiles()));
@@ -149,32 +154,54 @@ public final class WriteLoad {
         };
     }
 
-    /** Polls the proposal until its status is {@code shows} or later; at most 30 s. */
-    private static void watch(LedgerHttp http, ScheduledExecutorService checker, String id, String shows, long acked,
-                              Samples ryw, AtomicLong unseen, AtomicLong pending) {
-        int wanted = ORDER.indexOf(shows);
-        pending.incrementAndGet();
-        Runnable[] poll = new Runnable[1];
-        poll[0] = () -> {
-            LedgerHttp.Response r;
-            try {
-                r = http.get("office", "/api/v1/proposals/" + id);
-            } catch (RuntimeException e) {
-                r = new LedgerHttp.Response(-1, e.toString()); // polled again
+    /** An acknowledged step waiting to show in the read model. */
+    private record Check(String id, int wanted, long acked) {
+    }
+
+    /**
+     * One thread: every {@value #RYW_POLL_MS} ms reads the statuses of all proposals with a step
+     * waiting to show, in one query, and records from each step's 2xx to the first read showing it.
+     */
+    private static Thread watcher(Function<Collection<String>, Map<String, String>> statuses,
+                                  ConcurrentLinkedQueue<Check> incoming, Samples ryw, AtomicLong unseen,
+                                  AtomicBoolean clientsDone) {
+        Thread t = new Thread(() -> {
+            List<Check> pending = new ArrayList<>();
+            while (!clientsDone.get() || !pending.isEmpty() || !incoming.isEmpty()) {
+                for (Check c; (c = incoming.poll()) != null; ) {
+                    pending.add(c);
+                }
+                if (!pending.isEmpty()) {
+                    Map<String, String> now;
+                    try {
+                        now = statuses.apply(pending.stream().map(Check::id).distinct().toList());
+                    } catch (RuntimeException e) {
+                        now = Map.of(); // read again next time
+                    }
+                    long read = System.nanoTime();
+                    Map<String, String> seen = now;
+                    pending.removeIf(c -> {
+                        String status = seen.get(c.id());
+                        if (status != null && ORDER.indexOf(status) >= c.wanted()) {
+                            ryw.add(read - c.acked());
+                            return true;
+                        }
+                        if (read - c.acked() > RYW_GIVE_UP.toNanos()) {
+                            unseen.incrementAndGet();
+                            return true;
+                        }
+                        return false;
+                    });
+                }
+                try {
+                    Thread.sleep(RYW_POLL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            String status = r.ok() ? field(r.body(), "status") : null;
-            long now = System.nanoTime();
-            if (status != null && ORDER.indexOf(status) >= wanted) {
-                ryw.add(now - acked);
-                pending.decrementAndGet();
-            } else if (now - acked > Duration.ofSeconds(30).toNanos()) {
-                unseen.incrementAndGet();
-                pending.decrementAndGet();
-            } else {
-                checker.schedule(poll[0], RYW_POLL_MS, TimeUnit.MILLISECONDS);
-            }
-        };
-        checker.execute(poll[0]);
+        }, "read-your-writes");
+        t.start();
+        return t;
     }
 
     private static String field(String json, String name) {
