@@ -109,13 +109,19 @@ public class HttpBenchmark {
         return new Result(w, raw, reads, lines);
     }
 
-    /** The proposal read model's status per id, in one query. */
+    /**
+     * The proposal read model's status per id: one {@code _id} lookup each (the embedded server
+     * answers {@code $in} by scanning the collection).
+     */
     private static Function<Collection<String>, Map<String, String>> statuses(MongoTemplate mongo) {
         return ids -> {
             Map<String, String> statuses = new HashMap<>();
-            for (Document d : mongo.getCollection(ProposalStore.COLLECTION).find(Filters.in("_id", ids))
-                    .projection(Projections.include("status"))) {
-                statuses.put(d.getString("_id"), d.getString("status"));
+            for (String id : ids) {
+                Document d = mongo.getCollection(ProposalStore.COLLECTION).find(Filters.eq("_id", id))
+                        .projection(Projections.include("status")).first();
+                if (d != null) {
+                    statuses.put(id, d.getString("status"));
+                }
             }
             return statuses;
         };

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * waiting for each answer, with the shipped demo accounts. Commands started within the measured
  * window count. Read-your-writes: every acknowledged command of the window is watched until the
  * proposal read model shows its step (from the 2xx to the first read showing it, read every
- * {@value #RYW_POLL_MS} ms for all waiting proposals in one query, so the watching adds almost no load).
+ * {@value #RYW_POLL_MS} ms for all waiting proposals by one thread, so the watching adds little load).
  */
 public final class WriteLoad {
 
@@ -60,8 +60,7 @@ public final class WriteLoad {
     }
 
     /**
-     * @param statuses the read model's status of each of these proposals (absent: not there yet),
-     *                 read in one query
+     * @param statuses the read model's status of each of these proposals (absent: not there yet)
      */
     public static Figures run(LedgerHttp http, String session, int clients, Duration warmUp, Duration measured,
                               Function<Collection<String>, Map<String, String>> statuses) throws InterruptedException {
@@ -160,7 +159,7 @@ public final class WriteLoad {
 
     /**
      * One thread: every {@value #RYW_POLL_MS} ms reads the statuses of all proposals with a step
-     * waiting to show, in one query, and records from each step's 2xx to the first read showing it.
+     * waiting to show, and records from each step's 2xx to the first read showing it.
      */
     private static Thread watcher(Function<Collection<String>, Map<String, String>> statuses,
                                   ConcurrentLinkedQueue<Check> incoming, Samples ryw, AtomicLong unseen,
