@@ -12,6 +12,7 @@ import org.proposalledger.command.reference.Deputy;
 import org.proposalledger.command.reference.EventStoreReferenceData;
 import org.proposalledger.command.reference.HandlingUnit;
 import org.proposalledger.command.reference.ReferenceData;
+import org.proposalledger.command.reference.RememberedReferenceData;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +54,7 @@ public class CommandSideConfiguration {
 
     @Bean
     public ReferenceData referenceData(EventStore eventStore) {
-        return new EventStoreReferenceData(eventStore);
+        return new RememberedReferenceData(new EventStoreReferenceData(eventStore));
     }
 
     @Bean

@@ -32,14 +32,6 @@ class ConfigurationTableTest {
 
     static final Path ROOT = Path.of("..");
 
-    /**
-     * Settings of the query side that have no generated metadata yet (it gets its properties types
-     * and configuration processor in the query-side part of issue 14). Delete this set once that is
-     * merged: the test fails while any of these prefixes has metadata, so it cannot linger.
-     */
-    static final Set<String> QUERY_SIDE_PENDING = Set.of(
-            "ledger.query.", "ledger.dashboard.", "ledger.read-model.", "ledger.outage.read-store.");
-
     /** A table row whose first cell is one setting in backticks. */
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z][a-z0-9.\\[\\]-]*)`\\s*\\|");
     /** A Settings heading naming the prefix of the relative names in its table: {@code (`ledger.x.*`)}. */
@@ -64,9 +56,7 @@ class ConfigurationTableTest {
         assertThat(places.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::toString))
                 .as("settings listed more than once").isEmpty();
 
-        assertThat(metadata.keySet().stream().filter(ConfigurationTableTest::pending))
-                .as("query-side metadata has arrived: delete QUERY_SIDE_PENDING").isEmpty();
-        assertThat(places.keySet().stream().filter(n -> !metadata.containsKey(n) && !pending(n)))
+        assertThat(places.keySet().stream().filter(n -> !metadata.containsKey(n)))
                 .as("listed, but no module declares it").isEmpty();
         assertThat(metadata.keySet().stream().filter(n -> !places.containsKey(n)).map(n -> n + " (" + metadata.get(n) + ")"))
                 .as("declared, but listed in no settings table").isEmpty();
@@ -79,10 +69,6 @@ class ConfigurationTableTest {
         assertThat(metadata).containsKeys("ledger.data-dir", "ledger.import.file", "ledger.rebuild.exit",
                 "ledger.verify-all", "ledger.generate.proposals");
         metadata.forEach((name, description) -> assertThat(description).as(name).isNotBlank());
-    }
-
-    private static boolean pending(String name) {
-        return QUERY_SIDE_PENDING.stream().anyMatch(name::startsWith);
     }
 
     /** Every {@code ledger.*} property in every module's metadata, with its description. */

@@ -81,7 +81,9 @@ class ToolSettingsTest {
         assertThat(properties).containsOnlyKeys("ledger.benchmark.sizes", "ledger.benchmark.audit",
                 "ledger.benchmark.raw-max-events", "ledger.benchmark.rebuild-events", "ledger.audit-benchmark.sizes",
                 "ledger.generate.proposals", "ledger.generate.seed", "ledger.generate.session",
-                "ledger.generate.opens-on", "ledger.generate.exit");
+                "ledger.generate.opens-on", "ledger.generate.exit",
+                "ledger.benchmark.http.seconds", "ledger.benchmark.http.warm-up-seconds", "ledger.benchmark.http.clients",
+                "ledger.benchmark.http.read", "ledger.benchmark.http.session");
         properties.values().forEach(p -> assertThat(p.path("description").asText()).as(p.toString()).isNotBlank());
         for (Map.Entry<String, Object> d : Map.<String, Object>of("ledger.benchmark.audit", true,
                 "ledger.benchmark.raw-max-events", 300000, "ledger.generate.seed", 1, "ledger.generate.exit", false)

@@ -1,5 +1,6 @@
 package org.proposalledger.platform.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.proposalledger.api.security.Actor;
 import org.proposalledger.api.security.Role;
 import org.proposalledger.platform.LedgerProperties;
@@ -15,6 +16,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -47,7 +49,7 @@ import java.util.stream.Collectors;
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
 @EnableWebSecurity
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, CredentialCacheProperties.class})
 public class SecurityConfig {
 
     static final Profiles PROD = Profiles.of("prod");
@@ -92,6 +94,27 @@ public class SecurityConfig {
             }
             return user;
         };
+    }
+
+    /**
+     * The one sign-in provider of the global authentication manager (an AuthenticationProvider bean
+     * takes the place of Boot's bcrypt-per-request provider for the user details above).
+     */
+    @Bean
+    public CachingPasswordAuthentication ledgerPasswordAuthentication(UserDetailsService ledgerUsers,
+                                                                      PasswordEncoder encoder,
+                                                                      CredentialCacheProperties settings) {
+        return new CachingPasswordAuthentication(ledgerUsers, encoder, settings, Ticker.systemTicker());
+    }
+
+    /**
+     * No Micrometer observation around each security filter, sign-in and authorization decision:
+     * on two cores those wrappers cost more per request than the checks they time. Requests are
+     * still timed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Profile prod only; a missing issuer stops the start with the setting to add. */

@@ -27,8 +27,17 @@ public final class Latencies {
             call.accept(i);
             nanos[i] = System.nanoTime() - t;
         }
+        return percentiles(nanos);
+    }
+
+    /** p50, p99, p90 and max in milliseconds of these durations in nanoseconds (sorted in place); zeros if none. */
+    public static double[] percentiles(long[] nanos) {
+        int n = nanos.length;
+        if (n == 0) {
+            return new double[4];
+        }
         Arrays.sort(nanos);
-        return new double[]{nanos[requests / 2] / 1e6, nanos[(int) Math.ceil(requests * 0.99) - 1] / 1e6,
-                nanos[(int) Math.ceil(requests * 0.9) - 1] / 1e6, nanos[requests - 1] / 1e6};
+        return new double[]{nanos[n / 2] / 1e6, nanos[(int) Math.ceil(n * 0.99) - 1] / 1e6,
+                nanos[(int) Math.ceil(n * 0.9) - 1] / 1e6, nanos[n - 1] / 1e6};
     }
 }
